@@ -1,0 +1,8 @@
+// Schema of the `geometry` block of an anatomy record: what the model generator reads.
+// Bones and soft tissues each define their own builders (discriminated by `builder`).
+import { z } from "astro/zod";
+import { boneGeometrySchema } from "./geometry-bone.ts";
+import { softGeometrySchema } from "./geometry-soft.ts";
+
+export const geometrySchema = z.union([boneGeometrySchema, softGeometrySchema]);
+export type Geometry = z.infer<typeof geometrySchema>;
