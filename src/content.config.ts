@@ -4,12 +4,7 @@ import { defineCollection, reference } from "astro:content";
 import { file, glob } from "astro/loaders";
 import { z } from "astro/zod";
 import { parse as parseYaml } from "yaml";
-import {
-  anatomyRecordSchema,
-  audienceSchema,
-  kebabId,
-  viewerSpecSchema,
-} from "./lib/schemas.ts";
+import { anatomyRecordSchema, audienceSchema, kebabId, viewerSpecSchema } from "./lib/schemas.ts";
 
 /** One YAML record per anatomical structure (content/anatomy/**). */
 const anatomy = defineCollection({
@@ -44,7 +39,7 @@ const references = defineCollection({
           pmcid: z.string().optional(),
           nbk: z.string().optional(),
           isbn: z.string().optional(),
-          url: z.string().url().optional(),
+          url: z.url().optional(),
         })
         .strict()
         .refine((ids) => Object.keys(ids).length > 0, "needs at least one identifier"),
@@ -134,7 +129,16 @@ const conditions = defineCollection({
       type: z.literal("condition"),
       ...pageBase,
       /** Body region the index groups the condition under. */
-      region: z.enum(["head-neck", "shoulder", "elbow-forearm", "wrist-hand", "back-trunk", "hip-thigh", "knee", "leg-foot"]),
+      region: z.enum([
+        "head-neck",
+        "shoulder",
+        "elbow-forearm",
+        "wrist-hand",
+        "back-trunk",
+        "hip-thigh",
+        "knee",
+        "leg-foot",
+      ]),
       /** Other names, e.g. adhesive capsulitis; indexed by search. */
       alsoKnownAs: z.array(z.string()).min(1),
       /** 3D views of the tissues involved: the first is the main figure. */

@@ -22,14 +22,7 @@ export const TISSUES = [
 ] as const;
 export const tissueSchema = z.enum(TISSUES);
 
-export const REGIONS = [
-  "head-neck",
-  "shoulder",
-  "upper-limb",
-  "trunk",
-  "hip-thigh",
-  "leg-foot",
-] as const;
+export const REGIONS = ["head-neck", "shoulder", "upper-limb", "trunk", "hip-thigh", "leg-foot"] as const;
 export const regionSchema = z.enum(REGIONS);
 
 export const sideSchema = z.enum(["r", "l"]);
