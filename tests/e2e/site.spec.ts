@@ -119,10 +119,10 @@ test("the theme toggle switches theme and the choice survives a reload without a
   await page.goto("/");
   const toggle = page.getByRole("button", { name: "Dark theme" });
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
-  const lightBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const lightBg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-pressed", "true");
-  const darkBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const darkBg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   expect(darkBg).not.toBe(lightBg);
   // The saved theme is applied by an inline script in <head>, before the body is parsed.
   await page.reload({ waitUntil: "commit" });
