@@ -8,7 +8,8 @@ import { anatomyRecordSchema, audienceSchema, kebabId, viewerSpecSchema } from "
 
 /** One YAML record per anatomical structure (content/anatomy/**). */
 const anatomy = defineCollection({
-  loader: glob({ pattern: "**/*.yaml", base: "./content/anatomy" }),
+  // Files live in region folders; the entry id is the record's own `id` (tested to equal the file name).
+  loader: glob({ pattern: "**/*.yaml", base: "./content/anatomy", generateId: ({ data }) => String(data["id"]) }),
   schema: anatomyRecordSchema,
 });
 
