@@ -1,0 +1,253 @@
+// The viewer's URL-hash codec: round trips, defaults, and random or malformed input that must never throw.
+import { describe, expect, it } from "vitest";
+import {
+  applyViewState,
+  type CameraState,
+  decodeViewState,
+  encodeViewState,
+  isViewerHash,
+  LAYER_KEYS,
+  type LayerKey,
+  VIEW_NAMES,
+  type ViewState,
+  viewerOfHash,
+} from "../../src/lib/view-state.ts";
+
+const base: ViewState = {
+  viewer: "median-nerve",
+  model: "upper-limb",
+  side: "r",
+  focus: ["median-nerve", "transverse-carpal-ligament"],
+  secondary: ["flexor-digitorum-superficialis"],
+  selected: null,
+  hidden: [],
+  isolated: [],
+  layers: [...LAYER_KEYS],
+  xray: false,
+  labels: true,
+  camera: { view: "palmar" },
+};
+
+/** Small deterministic PRNG (mulberry32) so failures can be replayed. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const words = ["median", "nerve", "flexor", "carpi", "ulnar", "deltoid", "teres", "major", "minor", "2"];
+function randomId(r: () => number): string {
+  const n = 1 + Math.floor(r() * 3);
+  return Array.from({ length: n }, () => words[Math.floor(r() * words.length)]).join("-");
+}
+function randomIds(r: () => number): string[] {
+  return [...new Set(Array.from({ length: Math.floor(r() * 5) }, () => randomId(r)))].sort();
+}
+function randomCamera(r: () => number): CameraState {
+  if (r() < 0.5) return { view: VIEW_NAMES[Math.floor(r() * VIEW_NAMES.length)] ?? "anterior" };
+  const c = (offset = 0) => Math.round((r() * 4 - 2 + offset) * 1000) / 1000;
+  return { position: [c(), c(), c(5)], target: [c(), c(), c()] };
+}
+function randomState(r: () => number): ViewState {
+  return {
+    viewer: randomId(r),
+    model: randomId(r),
+    side: r() < 0.5 ? "r" : "l",
+    focus: randomIds(r),
+    secondary: randomIds(r),
+    selected: r() < 0.5 ? null : randomId(r),
+    hidden: randomIds(r),
+    isolated: randomIds(r),
+    layers: LAYER_KEYS.filter(() => r() < 0.6),
+    xray: r() < 0.5,
+    labels: r() < 0.5,
+    camera: randomCamera(r),
+  };
+}
+
+describe("encodeViewState / decodeViewState", () => {
+  it("round-trips a page figure's state without problems", () => {
+    const hash = encodeViewState(base);
+    expect(hash.startsWith("#viewer=median-nerve&v=1&")).toBe(true);
+    const decoded = decodeViewState(hash);
+    expect(decoded.isViewState).toBe(true);
+    expect(decoded.problems).toEqual([]);
+    expect(decoded.state).toEqual({
+      viewer: "median-nerve",
+      model: "upper-limb",
+      side: "r",
+      focus: ["median-nerve", "transverse-carpal-ligament"],
+      secondary: ["flexor-digitorum-superficialis"],
+      camera: { view: "palmar" },
+    });
+  });
+
+  it("round-trips every field of random valid states", () => {
+    const r = rng(42);
+    for (let i = 0; i < 500; i++) {
+      const state = randomState(r);
+      const decoded = decodeViewState(encodeViewState(state));
+      expect(decoded.problems, encodeViewState(state)).toEqual([]);
+      const merged = applyViewState(base, decoded, {
+        knownIds: new Set([
+          ...state.focus,
+          ...state.secondary,
+          ...state.hidden,
+          ...state.isolated,
+          state.selected ?? "x",
+        ]),
+        models: [state.model],
+      });
+      expect(merged.problems).toEqual([]);
+      // The viewer key chooses which viewer applies the state; the rest must come back unchanged.
+      expect(decoded.state.viewer).toBe(state.viewer);
+      expect(merged.state).toEqual({ ...state, viewer: base.viewer });
+    }
+  });
+
+  it("gives equal hashes for equal states whatever the list order", () => {
+    const a = encodeViewState({ ...base, hidden: ["b-b", "a-a", "b-b"], layers: ["bone", "skin"] });
+    const b = encodeViewState({ ...base, hidden: ["a-a", "b-b"], layers: ["skin", "bone"] });
+    expect(a).toBe(b);
+    expect(a).toContain("hide=a-a,b-b");
+    expect(a).toContain("layers=skin,bone");
+  });
+
+  it("writes cameras in millimetres with no negative zero", () => {
+    const hash = encodeViewState({ ...base, camera: { position: [-0.00001, 1.23456, 2], target: [0, -0.0004, 1] } });
+    expect(hash).toContain("cam=0,1.235,2,0,0,1");
+    expect(decodeViewState(hash).state.camera).toEqual({ position: [0, 1.235, 2], target: [0, 0, 1] });
+  });
+
+  it("tells an empty layer set from the default of all layers", () => {
+    expect(encodeViewState({ ...base, layers: [] })).toContain("layers=none");
+    expect(encodeViewState(base)).not.toContain("layers=");
+    expect(decodeViewState(encodeViewState({ ...base, layers: [] })).state.layers).toEqual([]);
+    expect(decodeViewState(encodeViewState(base)).state.layers).toBeUndefined();
+  });
+});
+
+describe("hashes that are not for a viewer", () => {
+  it("leaves ordinary anchors alone without reporting anything", () => {
+    for (const hash of ["", "#", "#section-2", "#m=upper-limb", "#top&viewer=x"]) {
+      expect(isViewerHash(hash)).toBe(false);
+      expect(decodeViewState(hash)).toEqual({ isViewState: false, state: {}, problems: [] });
+      expect(viewerOfHash(hash)).toBeNull();
+    }
+  });
+
+  it("names the viewer a hash is for", () => {
+    expect(viewerOfHash("#viewer=median-nerve&v=1")).toBe("median-nerve");
+    expect(viewerOfHash("#viewer=Bad%20Name")).toBeNull();
+  });
+});
+
+describe("malformed and outdated hashes", () => {
+  const cases: [string, string, Partial<ViewState>][] = [
+    ["#viewer=a&v=1&view=sideways", "camera", { viewer: "a" }],
+    ["#viewer=a&cam=1,2,3", "camera", { viewer: "a" }],
+    ["#viewer=a&cam=1,2,3,1,2,3", "camera", { viewer: "a" }],
+    ["#viewer=a&cam=1,2,NaN,0,0,0", "camera", { viewer: "a" }],
+    ["#viewer=a&cam=1e400,0,0,0,0,0", "camera", { viewer: "a" }],
+    ["#viewer=a&side=middle", "side", { viewer: "a" }],
+    ["#viewer=a&xray=yes", "x-ray", { viewer: "a" }],
+    ["#viewer=a&layers=bone,muscles", "muscles", { viewer: "a", layers: ["bone"] }],
+    ["#viewer=a&f=median-nerve,Bad_Id,,x", "unreadable", { viewer: "a", focus: ["median-nerve", "x"] }],
+    ["#viewer=a&sel=%E0%A4%A", "garbled", { viewer: "a" }],
+    ["#viewer=a&zoom=3", "not known", { viewer: "a" }],
+    ["#viewer=a&v=9&m=upper-limb", "newer version", { viewer: "a", model: "upper-limb" }],
+    ["#viewer=a&m=upper-limb&m=trunk", "twice", { viewer: "a", model: "upper-limb" }],
+    ["#viewer=a&view=anterior&cam=0,0,1,0,0,0", "camera twice", { viewer: "a", camera: { view: "anterior" } }],
+    ["#viewer=&m=upper-limb", "viewer", { model: "upper-limb" }],
+  ];
+  for (const [hash, problem, state] of cases) {
+    it(`reads what it can of ${hash} and reports "${problem}"`, () => {
+      const decoded = decodeViewState(hash);
+      expect(decoded.isViewState).toBe(true);
+      expect(decoded.state).toEqual(state);
+      expect(decoded.problems.join(" ")).toContain(problem);
+    });
+  }
+
+  it("refuses an overlong hash as a whole", () => {
+    const decoded = decodeViewState(`#viewer=a&f=${"a,".repeat(5000)}`);
+    expect(decoded.state).toEqual({});
+    expect(decoded.problems[0]).toMatch(/too long/);
+  });
+
+  it("never throws on random text and never returns a field it could not validate", () => {
+    const r = rng(7);
+    const alphabet = "viewer=&,.%-_#01234abcdefmnrslxyzAZ \u00e9\u{1F600}=cam=view=f=sel=layers=";
+    for (let i = 0; i < 3000; i++) {
+      const len = Math.floor(r() * 80);
+      let text = r() < 0.7 ? "#viewer=" : "";
+      for (let j = 0; j < len; j++) text += alphabet[Math.floor(r() * alphabet.length)];
+      const decoded = decodeViewState(text);
+      const s = decoded.state;
+      for (const list of [s.focus, s.secondary, s.hidden, s.isolated]) {
+        for (const id of list ?? []) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      }
+      if (s.side !== undefined) expect(["r", "l"]).toContain(s.side);
+      for (const layer of s.layers ?? []) expect(LAYER_KEYS as readonly LayerKey[]).toContain(layer);
+      if (s.camera && "position" in s.camera) {
+        for (const n of [...s.camera.position, ...s.camera.target]) expect(Number.isFinite(n)).toBe(true);
+      }
+      if (s.camera && "view" in s.camera) expect(VIEW_NAMES).toContain(s.camera.view);
+    }
+  });
+
+  it("never throws on mutated valid hashes", () => {
+    const r = rng(99);
+    for (let i = 0; i < 2000; i++) {
+      const chars = [...encodeViewState(randomState(r))];
+      for (let k = 0; k < 3; k++) {
+        const at = Math.floor(r() * chars.length);
+        const op = r();
+        if (op < 0.33) chars.splice(at, 1);
+        else if (op < 0.66) chars.splice(at, 0, "%&=,-"[Math.floor(r() * 5)] ?? "");
+        else chars[at] = String.fromCharCode(Math.floor(r() * 128));
+      }
+      expect(() => decodeViewState(chars.join(""))).not.toThrow();
+    }
+  });
+
+  it("does not throw on values that are not strings", () => {
+    expect(decodeViewState(undefined as unknown as string).isViewState).toBe(false);
+  });
+});
+
+describe("applyViewState", () => {
+  const context = {
+    knownIds: new Set(["median-nerve", "ulnar-nerve", "transverse-carpal-ligament"]),
+    models: ["upper-limb"],
+  };
+
+  it("drops ids the model does not contain and says so", () => {
+    const decoded = decodeViewState(
+      "#viewer=median-nerve&v=1&m=upper-limb&f=median-nerve,old-id&sel=gone&hide=ulnar-nerve",
+    );
+    const { state, problems } = applyViewState(base, decoded, context);
+    expect(state.focus).toEqual(["median-nerve"]);
+    expect(state.hidden).toEqual(["ulnar-nerve"]);
+    expect(state.selected).toBeNull();
+    expect(problems.join(" ")).toContain("1 structure named in the link is not in this model");
+    expect(problems.join(" ")).toContain('"gone" is not in this model');
+  });
+
+  it("keeps the page's model when the link names one this viewer cannot show", () => {
+    const { state, problems } = applyViewState(base, decodeViewState("#viewer=median-nerve&m=trunk"), context);
+    expect(state.model).toBe("upper-limb");
+    expect(problems.join(" ")).toContain('"trunk" is not available here');
+  });
+
+  it("keeps base values for fields the hash does not mention", () => {
+    const { state, problems } = applyViewState(base, decodeViewState("#viewer=median-nerve&xray=1"), context);
+    expect(problems).toEqual([]);
+    expect(state).toEqual({ ...base, xray: true });
+  });
+});
