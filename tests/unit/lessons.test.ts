@@ -1,0 +1,290 @@
+// Lesson and glossary content integrity: the five lessons and their order, references, glossary terms,
+// in-text citations, 3D figure ids and the readability of every "In short" summary.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { fleschKincaidGrade } from "../../src/lib/readability.ts";
+
+const root = new URL("../../", import.meta.url).pathname;
+const contentDir = join(root, "content");
+
+interface Question {
+  q: string;
+  options: string[];
+  answer: number;
+  explanation: string;
+}
+interface LessonFrontmatter {
+  type: string;
+  title: string;
+  description: string;
+  order: number;
+  audience: string[];
+  objectives: string[];
+  plainSummary: string;
+  keyTerms: string[];
+  references: string[];
+  questions: Question[];
+  lastReviewed: string | Date;
+  related: string[];
+}
+interface Page {
+  file: string;
+  frontmatter: Record<string, unknown>;
+  body: string;
+}
+
+function readPage(file: string): Page {
+  const text = readFileSync(file, "utf8");
+  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`${file}: no frontmatter block`);
+  return { file, frontmatter: parseYaml(match[1] ?? "") as Record<string, unknown>, body: match[2] ?? "" };
+}
+
+function mdxFiles(dir: string): string[] {
+  try {
+    return readdirSync(join(contentDir, dir))
+      .filter((f) => f.endsWith(".mdx"))
+      .map((f) => join(contentDir, dir, f));
+  } catch {
+    return [];
+  }
+}
+
+const lessonPages = mdxFiles("lessons").map(readPage);
+const lessons = lessonPages.map((p) => ({ ...p, data: p.frontmatter as unknown as LessonFrontmatter }));
+const slugOf = (file: string) => file.replace(/^.*\//, "").replace(/\.mdx$/, "");
+const rel = (file: string) => file.replace(root, "");
+
+const referenceIds = new Set(
+  (
+    parseYaml(readFileSync(join(contentDir, "references.yaml"), "utf8")) as { references: { id: string }[] }
+  ).references.map((r) => r.id),
+);
+const glossaryIds = new Set(
+  readdirSync(join(contentDir, "glossary"))
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => f.replace(/\.yaml$/, "")),
+);
+const anatomy = new Map<string, { regions: string[] }>();
+for (const region of readdirSync(join(contentDir, "anatomy"))) {
+  for (const f of readdirSync(join(contentDir, "anatomy", region)).filter((n) => n.endsWith(".yaml"))) {
+    const record = parseYaml(readFileSync(join(contentDir, "anatomy", region, f), "utf8")) as {
+      id: string;
+      regions: string[];
+    };
+    anatomy.set(record.id, record);
+  }
+}
+
+/** All values of an attribute on a JSX tag in MDX, e.g. every id of <Term id="...">. */
+function attributeValues(body: string, tag: string, attribute: string): string[] {
+  const pattern = new RegExp(`<${tag}\\b[^>]*?\\s${attribute}="([^"]+)"`, "g");
+  return [...body.matchAll(pattern)].map((m) => m[1] ?? "");
+}
+
+const EXPECTED_SLUGS = [
+  "what-is-orthopedic-massage",
+  "orthopedic-vs-medical-massage",
+  "the-orthopedic-session",
+  "safety-and-referral",
+  "tissues-101",
+];
+
+describe("the lesson sequence", () => {
+  it("has the five lessons, ordered 1 to 5 as the issue lists them", () => {
+    const byOrder = [...lessons].sort((a, b) => a.data.order - b.data.order);
+    expect(byOrder.map((l) => slugOf(l.file))).toEqual(EXPECTED_SLUGS);
+    expect(byOrder.map((l) => l.data.order)).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe.each(lessons.map((l) => [rel(l.file), l] as const))("%s", (_name, lesson) => {
+  const { data, body, file } = lesson;
+
+  it("has the required frontmatter", () => {
+    expect(data.type).toBe("lesson");
+    expect(data.title.length).toBeGreaterThan(3);
+    expect(data.description.length).toBeLessThanOrEqual(200);
+    expect(data.objectives.length).toBeGreaterThanOrEqual(3);
+    expect(data.audience).toContain("student");
+    expect(String(data.lastReviewed)).toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it("has 3 to 6 questions whose answers point at a real option", () => {
+    expect(data.questions.length).toBeGreaterThanOrEqual(3);
+    expect(data.questions.length).toBeLessThanOrEqual(6);
+    for (const q of data.questions) {
+      expect(q.answer, q.q).toBeLessThan(q.options.length);
+      expect(q.explanation.length, q.q).toBeGreaterThan(40);
+      expect(new Set(q.options).size, `duplicate options in "${q.q}"`).toBe(q.options.length);
+    }
+  });
+
+  it("cites only references that exist, lists each one it cites, in order of first citation", () => {
+    const unknown = data.references.filter((id) => !referenceIds.has(id));
+    expect(unknown, `${rel(file)}: unknown reference ids`).toEqual([]);
+    const cited: string[] = [];
+    for (const value of attributeValues(body, "Cite", "id")) {
+      for (const id of value.split(/\s+/)) if (!cited.includes(id)) cited.push(id);
+    }
+    expect(cited.length, "cites at least three sources in the text").toBeGreaterThanOrEqual(3);
+    expect(data.references, `${rel(file)}: references should follow first citation order`).toEqual(cited);
+  });
+
+  it("uses only glossary terms that exist, and lists every term it links as a key term", () => {
+    const unknownKeyTerms = data.keyTerms.filter((id) => !glossaryIds.has(id));
+    expect(unknownKeyTerms, `${rel(file)}: keyTerms without a glossary file`).toEqual([]);
+    const linked = [...new Set(attributeValues(body, "Term", "id"))];
+    expect(
+      linked.filter((id) => !glossaryIds.has(id)),
+      `${rel(file)}: <Term> ids without a glossary file`,
+    ).toEqual([]);
+    expect(
+      linked.filter((id) => !data.keyTerms.includes(id)),
+      `${rel(file)}: <Term> ids missing from keyTerms`,
+    ).toEqual([]);
+    expect(
+      data.keyTerms.filter((id) => !linked.includes(id)),
+      `${rel(file)}: keyTerms never used in the text`,
+    ).toEqual([]);
+  });
+
+  it("has an 'In short' summary at Flesch-Kincaid grade 8 or lower", () => {
+    const grade = fleschKincaidGrade(data.plainSummary);
+    expect(grade, `${rel(file)}: plainSummary grade ${grade.toFixed(1)}`).toBeLessThanOrEqual(8);
+  });
+
+  it("highlights only anatomy ids that exist in the model it names", () => {
+    const figures = [...body.matchAll(/<AnatomyViewer\b([\s\S]*?)\/>/g)].map((m) => m[1] ?? "");
+    for (const figure of figures) {
+      const model = /model="([^"]+)"/.exec(figure)?.[1] ?? "";
+      const ids = [...figure.matchAll(/(?:focus|secondary)=\{\[([^\]]*)\]\}/g)].flatMap((m) =>
+        [...(m[1] ?? "").matchAll(/"([^"]+)"/g)].map((x) => x[1] ?? ""),
+      );
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) {
+        const record = anatomy.get(id);
+        expect(record, `${rel(file)}: unknown anatomy id ${id}`).toBeDefined();
+        if (!["body", "skeleton"].includes(model)) {
+          expect(record?.regions, `${rel(file)}: ${id} is not in the ${model} model`).toContain(model);
+        }
+      }
+    }
+  });
+
+  it("links related pages that are lessons or section pages of the site", () => {
+    for (const path of data.related) {
+      const lesson = /^\/learn\/([a-z0-9-]+)\/$/.exec(path)?.[1];
+      if (lesson) expect(EXPECTED_SLUGS, `${rel(file)}: related ${path}`).toContain(lesson);
+      else expect(path).toMatch(/^\/(?:learn|conditions|techniques|anatomy|glossary|practice)\/(?:[a-z0-9-]+\/)*$/);
+    }
+  });
+});
+
+describe("lesson-specific requirements", () => {
+  const find = (slug: string) => {
+    const lesson = lessons.find((l) => slugOf(l.file) === slug);
+    if (!lesson) throw new Error(`lesson ${slug} missing`);
+    return lesson;
+  };
+
+  it("the comparison lesson has a table with a header row covering the seven aspects", () => {
+    const { body } = find("orthopedic-vs-medical-massage");
+    const table = /<table id="comparison-table">([\s\S]*?)<\/table>/.exec(body)?.[1] ?? "";
+    expect(table).toMatch(/<thead>\s*<tr>\s*<th scope="col">/);
+    const rows = [...table.matchAll(/<th scope="row">([^<]+)<\/th>/g)].map((m) => m[1]);
+    expect(rows).toEqual([
+      "Who initiates or prescribes",
+      "Main goal",
+      "Scope",
+      "Assessment",
+      "Typical techniques",
+      "Setting and documentation",
+      "Examples",
+    ]);
+  });
+
+  it("the session lesson walks through all ten steps in order", () => {
+    const { body } = find("the-orthopedic-session");
+    expect(attributeValues(body, "Step", "title")).toEqual([
+      "Intake and history",
+      "Postural assessment",
+      "Palpation",
+      "Movement testing: active, passive and resisted",
+      "Special tests",
+      "Forming a treatment plan",
+      "Treatment with continuous feedback",
+      "Re-assessment",
+      "Aftercare: self-care, stretches and home exercise",
+      "Documentation: SOAP notes",
+    ]);
+  });
+
+  it("tissues 101 shows each of the seven tissue types in 3D", () => {
+    const { body } = find("tissues-101");
+    const focused = [...body.matchAll(/focus=\{\[([^\]]*)\]\}/g)].flatMap((m) =>
+      [...(m[1] ?? "").matchAll(/"([^"]+)"/g)].map((x) => x[1] ?? ""),
+    );
+    const tissues = new Set(
+      focused.map((id) => {
+        const file = readdirSync(join(contentDir, "anatomy"))
+          .map((region) => join(contentDir, "anatomy", region, `${id}.yaml`))
+          .find((f) => {
+            try {
+              readFileSync(f);
+              return true;
+            } catch {
+              return false;
+            }
+          });
+        return (parseYaml(readFileSync(file ?? "", "utf8")) as { tissue: string }).tissue;
+      }),
+    );
+    for (const tissue of ["muscle", "tendon", "ligament", "fascia", "nerve", "joint-capsule", "bursa"]) {
+      expect(tissues, `no figure focused on a ${tissue}`).toContain(tissue);
+    }
+  });
+});
+
+describe("glossary", () => {
+  const entries = [...glossaryIds].map((id) => ({
+    id,
+    data: parseYaml(readFileSync(join(contentDir, "glossary", `${id}.yaml`), "utf8")) as {
+      term: string;
+      definition: string;
+      structures?: string[];
+    },
+  }));
+
+  it("has a kebab-case file, a term and a definition for every entry", () => {
+    expect(entries.length).toBeGreaterThanOrEqual(40);
+    for (const { id, data } of entries) {
+      expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(data.term, `content/glossary/${id}.yaml: term`).toBeTruthy();
+      expect(data.definition?.length, `content/glossary/${id}.yaml: definition`).toBeGreaterThan(20);
+    }
+  });
+
+  it("never defines the same term twice", () => {
+    const terms = entries.map((e) => e.data.term.toLowerCase());
+    expect(terms.filter((t, i) => terms.indexOf(t) !== i)).toEqual([]);
+  });
+
+  it("points only at anatomy records that exist", () => {
+    for (const { id, data } of entries) {
+      for (const s of data.structures ?? []) expect(anatomy.has(s), `content/glossary/${id}.yaml: ${s}`).toBe(true);
+    }
+  });
+
+  it("defines every <Term> used on any lesson, condition or technique page", () => {
+    const pages = [...mdxFiles("lessons"), ...mdxFiles("conditions"), ...mdxFiles("techniques")].map(readPage);
+    const missing = pages.flatMap((p) =>
+      attributeValues(p.body, "Term", "id")
+        .filter((id) => !glossaryIds.has(id))
+        .map((id) => `${rel(p.file)}: ${id}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
