@@ -329,3 +329,34 @@ export function applyViewState(
   if (d.camera !== undefined) next.camera = d.camera;
   return { state: next, problems };
 }
+
+/** Names of the layer groups, as the viewer's controls show them. */
+export const LAYER_LABELS: Record<LayerKey, string> = {
+  skin: "Skin",
+  superficial: "Superficial muscles",
+  deep: "Deep muscles",
+  connective: "Ligaments and fascia",
+  nerve: "Nerves and vessels",
+  bone: "Bones",
+};
+
+/**
+ * The layer group a structure belongs to, from its tissue and depth (1 = most superficial). Muscles and tendons
+ * in the outermost layer count as superficial; everything deeper as deep.
+ */
+export function layerGroupOf(tissue: string, layer: number): LayerKey {
+  switch (tissue) {
+    case "skin":
+      return "skin";
+    case "bone":
+      return "bone";
+    case "nerve":
+    case "vessel":
+      return "nerve";
+    case "muscle":
+    case "tendon":
+      return layer <= 1 ? "superficial" : "deep";
+    default:
+      return "connective";
+  }
+}

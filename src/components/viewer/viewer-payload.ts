@@ -1,0 +1,208 @@
+// Builds, at build time, what a viewer island needs: the structures of its model with their card facts, the
+// models it can show, and schematic bounds. Reads public/models/manifest.json when the models have been
+// generated; otherwise falls back to the anatomy records' regions (so pages build before the models exist).
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { layerGroupOf, type Side, type ViewName } from "../../lib/view-state.ts";
+import type { ModelInfo, PainPatch, StructureInfo, ViewerPayload } from "../../viewer/types.ts";
+
+type Box = { min: number[]; max: number[] };
+
+/** The generator's manifest (fields the viewer reads). */
+interface Manifest {
+  files: { model: string; file: string; title: string; bbox?: Box }[];
+  structures: {
+    id: string;
+    side: "r" | "l" | "m";
+    name: string;
+    tissue: string;
+    layer: number | string;
+    models: string[];
+    bbox?: Box;
+  }[];
+}
+
+/** The anatomy record fields the viewer uses. */
+export interface AnatomyFacts {
+  name: string;
+  aliases: string[];
+  tissue: string;
+  regions: string[];
+  layer: number;
+  group: string;
+  origin?: string | undefined;
+  insertion?: string | undefined;
+  action?: string | undefined;
+  innervation?: string | undefined;
+  summary: string;
+  referredPain?: { description: string; patches: PainPatch[] } | undefined;
+}
+
+/** Models and titles when no manifest exists yet (the generator's planned files). */
+const DEFAULT_MODELS: [string, string][] = [
+  ["body", "Whole body"],
+  ["head-neck", "Head and neck"],
+  ["shoulder", "Shoulder"],
+  ["upper-limb", "Upper limb"],
+  ["trunk", "Trunk"],
+  ["hip-thigh", "Hip and thigh"],
+  ["leg-foot", "Leg and foot"],
+  ["skeleton", "Skeleton"],
+];
+
+let manifestCache: { path: string; manifest: Manifest | null } | undefined;
+
+/** Reads public/models/manifest.json once per build; null when the models have not been generated. */
+export function readManifest(root = process.cwd()): Manifest | null {
+  const path = join(root, "public", "models", "manifest.json");
+  if (manifestCache?.path === path) return manifestCache.manifest;
+  let manifest: Manifest | null = null;
+  if (existsSync(path)) {
+    try {
+      manifest = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+    } catch (error) {
+      throw new Error(`${path}: not valid JSON (${(error as Error).message}); run \`npm run models\` again.`);
+    }
+  }
+  manifestCache = { path, manifest };
+  return manifest;
+}
+
+function toBox(b: Box | undefined): StructureInfo["box"] {
+  if (b?.min.length !== 3 || b.max.length !== 3) return undefined;
+  const r = (n: number | undefined) => Math.round((n ?? 0) * 1000) / 1000;
+  return [r(b.min[0]), r(b.min[1]), r(b.min[2]), r(b.max[0]), r(b.max[1]), r(b.max[2])];
+}
+
+function firstSentence(text: string): string {
+  const match = /^(.+?[.!?])(\s|$)/s.exec(text.trim());
+  return (match?.[1] ?? text).replace(/\s+/g, " ").trim();
+}
+
+/** The models a viewer may show, from the manifest or the planned list. */
+export function availableModels(manifest: Manifest | null): ModelInfo[] {
+  if (manifest) {
+    return manifest.files.map((f) => {
+      const box = toBox(f.bbox);
+      return { model: f.model, title: f.title, url: `/models/${f.file}`, ...(box ? { box } : {}) };
+    });
+  }
+  return DEFAULT_MODELS.map(([model, title]) => ({ model, title, url: `/models/${model}.glb` }));
+}
+
+/** Which record ids a model contains when there is no manifest (from each record's regions). */
+function inModelByRecord(model: string, facts: AnatomyFacts): boolean {
+  if (model === "body") return true;
+  if (model === "skeleton") return facts.tissue === "bone";
+  return facts.regions.includes(model);
+}
+
+export interface PayloadInput {
+  mode: "figure" | "explorer";
+  model: string;
+  focus: string[];
+  secondary: string[];
+  side: Side;
+  view: ViewName;
+  caption: string;
+  referredPain?: string | undefined;
+  records: Map<string, AnatomyFacts>;
+  manifest: Manifest | null;
+  /** Page file for error messages. */
+  where: string;
+}
+
+/** The island's payload. Throws (naming the page) when the model or a referred-pain id is unknown. */
+export function buildViewerPayload(input: PayloadInput): ViewerPayload {
+  const { mode, model, side, records, manifest, where } = input;
+  const models = availableModels(manifest);
+  if (mode === "figure" && !models.some((m) => m.model === model)) {
+    throw new Error(
+      `${where}: unknown model "${model}" in AnatomyViewer (known: ${models.map((m) => m.model).join(", ")}).`,
+    );
+  }
+  const explorer = mode === "explorer";
+  const entries = new Map<
+    string,
+    { facts?: AnatomyFacts; models: Set<string>; box?: Box; tissue: string; layer: number; name: string }
+  >();
+  if (manifest) {
+    for (const s of manifest.structures) {
+      if (!explorer && !s.models.includes(model)) continue;
+      const entry = entries.get(s.id) ?? {
+        models: new Set<string>(),
+        tissue: s.tissue,
+        layer: Number(s.layer) || 1,
+        name: s.name,
+      };
+      for (const m of s.models) entry.models.add(m);
+      // The schematic uses the bounds of the side on show (midline structures have only one).
+      if (s.side === side || s.side === "m" || !entry.box) {
+        if (s.bbox) entry.box = s.bbox;
+      }
+      entries.set(s.id, entry);
+    }
+  } else {
+    for (const [id, facts] of records) {
+      const inModels = models.map((m) => m.model).filter((m) => inModelByRecord(m, facts));
+      if (!explorer && !inModels.includes(model)) continue;
+      entries.set(id, { models: new Set(inModels), tissue: facts.tissue, layer: facts.layer, name: facts.name });
+    }
+  }
+  const structures: StructureInfo[] = [];
+  for (const [id, entry] of entries) {
+    const facts = records.get(id);
+    const tissue = facts?.tissue ?? entry.tissue;
+    const layer = facts?.layer ?? entry.layer;
+    const box = toBox(entry.box);
+    const s: StructureInfo = {
+      id,
+      name: facts?.name ?? entry.name,
+      aliases: facts?.aliases ?? [],
+      tissue,
+      layer,
+      group: layerGroupOf(tissue, layer),
+      page: facts !== undefined,
+    };
+    if (facts) {
+      s.family = facts.group;
+      if (facts.origin) s.origin = facts.origin;
+      if (facts.insertion) s.insertion = facts.insertion;
+      if (facts.action) s.action = facts.action;
+      if (facts.innervation) s.innervation = facts.innervation;
+      if (!facts.origin) s.blurb = firstSentence(facts.summary);
+    }
+    if (explorer)
+      s.models = [...entry.models].sort((a, b) => (a === "body" ? -1 : b === "body" ? 1 : a.localeCompare(b)));
+    if (box) s.box = box;
+    structures.push(s);
+  }
+  structures.sort((a, b) => a.name.localeCompare(b.name));
+  const payload: ViewerPayload = {
+    mode,
+    keyBase: explorer ? "explore" : (input.focus[0] ?? model),
+    model,
+    models: explorer ? models : models.filter((m) => m.model === model),
+    focus: input.focus,
+    secondary: input.secondary,
+    side,
+    view: input.view,
+    caption: input.caption,
+    structures,
+  };
+  if (input.referredPain) {
+    const facts = records.get(input.referredPain);
+    if (!facts?.referredPain) {
+      throw new Error(
+        `${where}: AnatomyViewer referredPain "${input.referredPain}" has no referredPain block in its anatomy record.`,
+      );
+    }
+    payload.referredPain = {
+      id: input.referredPain,
+      name: facts.name,
+      description: facts.referredPain.description,
+      patches: facts.referredPain.patches,
+    };
+  }
+  return payload;
+}

@@ -1,0 +1,622 @@
+// The 3D anatomy viewer island. The server renders the placeholder, toolbar and structure list; in the browser
+// it checks WebGL, then loads the 3D stage lazily (three.js only downloads when it can be used). It keeps the
+// view state, mirrors it into the URL hash as the reader works, and restores it from a shared link.
+import {
+  type KeyboardEvent,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from "react";
+import {
+  applyViewState,
+  type CameraState,
+  decodeViewState,
+  encodeViewState,
+  isViewerHash,
+  type LayerKey,
+  layerGroupOf,
+  type ViewName,
+  type ViewState,
+  viewerOfHash,
+} from "../lib/view-state.ts";
+import type { Appearance } from "./anatomy-model.ts";
+import { InfoCard } from "./InfoCard.tsx";
+import { Placeholder } from "./Placeholder.tsx";
+import type { CameraCommand, CameraRequest, ModelContents, StageApi } from "./Stage3D.tsx";
+import { StructureList } from "./StructureList.tsx";
+import { Toolbar } from "./Toolbar.tsx";
+import type { StructureInfo, ViewerPayload, ViewerStatus } from "./types.ts";
+import { VIEW_LABELS } from "./view-directions.ts";
+import { DEFAULT_LAYERS, type ViewAction, viewReducer } from "./view-reducer.ts";
+import { hasWebGL } from "./webgl.ts";
+
+const Stage3D = lazy(() => import("./Stage3D.tsx"));
+
+interface Props {
+  /** The ViewerPayload as JSON (one string keeps the page small). */
+  data: string;
+}
+
+const SIDE_WORDS = { r: "right", l: "left" } as const;
+
+function initialState(p: ViewerPayload, viewer: string): ViewState {
+  return {
+    viewer,
+    model: p.model,
+    side: p.side,
+    focus: [...p.focus].sort(),
+    secondary: [...p.secondary].sort(),
+    selected: null,
+    hidden: [],
+    isolated: [],
+    layers: [...DEFAULT_LAYERS],
+    xray: false,
+    labels: true,
+    camera: { view: p.view },
+  };
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
+function isDarkTheme(): boolean {
+  const theme = document.documentElement.dataset["theme"];
+  if (theme === "dark" || theme === "light") return theme === "dark";
+  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
+export default function AnatomyViewer({ data }: Props) {
+  const payload = useMemo(() => JSON.parse(data) as ViewerPayload, [data]);
+  const info = useMemo(() => new Map(payload.structures.map((s) => [s.id, s])), [payload]);
+  const rootRef = useRef<HTMLElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const overlayRef = useRef<HTMLDivElement>(null);
+  const tooltipRef = useRef<HTMLDivElement>(null);
+  const apiRef = useRef<StageApi | null>(null);
+  const keyRef = useRef(payload.keyBase);
+  const initial = useRef<ViewState>(initialState(payload, payload.keyBase));
+  const [state, dispatchRaw] = useReducer(viewReducer, initial.current);
+  const [status, setStatus] = useState<ViewerStatus>("loading");
+  const [reason, setReason] = useState<"" | "no-webgl" | "load-failed" | "context-lost">("");
+  const [mountStage, setMountStage] = useState(false);
+  const [hydrated, setHydrated] = useState(false);
+  const [contents, setContents] = useState<ModelContents | null>(null);
+  const [notice, setNotice] = useState<string[]>([]);
+  const [announcement, setAnnouncement] = useState("");
+  const [active, setActive] = useState(true);
+  const [reducedMotion, setReducedMotion] = useState(false);
+  const [dark, setDark] = useState(false);
+  const [fullscreen, setFullscreen] = useState(false);
+  const [copyFallback, setCopyFallback] = useState("");
+  const [camera, setCamera] = useState<CameraCommand>({
+    seq: 0,
+    kind: "view",
+    view: payload.view,
+    ids: [...payload.focus, ...payload.secondary],
+  });
+  const touched = useRef(false);
+  const seq = useRef(0);
+
+  const nameOf = useCallback(
+    (id: string) => info.get(id)?.name ?? id.charAt(0).toUpperCase() + id.slice(1).replaceAll("-", " "),
+    [info],
+  );
+
+  const announce = useCallback((text: string) => {
+    // A trailing no-break space makes a repeated message a new one for screen readers.
+    setAnnouncement((previous) => (previous === text ? `${text}\u00a0` : text));
+  }, []);
+
+  /** Reader actions: change the state and remember that the address bar should now describe this view. */
+  const dispatch = useCallback((action: ViewAction) => {
+    touched.current = true;
+    dispatchRaw(action);
+  }, []);
+
+  const moveCamera = useCallback((command: CameraRequest) => {
+    seq.current += 1;
+    setCamera({ ...command, seq: seq.current } as CameraCommand);
+  }, []);
+
+  const modelInfo = payload.models.find((m) => m.model === state.model) ?? payload.models[0];
+  const modelUrl = modelInfo?.url ?? `/models/${state.model}.glb`;
+
+  // Browser-only start: hash key, shared link, WebGL check, motion and theme preferences.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once after hydration
+  useEffect(() => {
+    setHydrated(true);
+    const root = rootRef.current;
+    const same = [...document.querySelectorAll<HTMLElement>("[data-anatomy-viewer]")].filter(
+      (el) => el.dataset["viewerBase"] === payload.keyBase,
+    );
+    const index = root ? same.indexOf(root) : 0;
+    keyRef.current = index > 0 ? `${payload.keyBase}-${index + 1}` : payload.keyBase;
+    root?.setAttribute("data-viewer-key", keyRef.current);
+    let start: ViewState = { ...initial.current, viewer: keyRef.current };
+    initial.current = start;
+    const hash = location.hash;
+    if (isViewerHash(hash)) {
+      const target = viewerOfHash(hash);
+      const keys = [...document.querySelectorAll<HTMLElement>("[data-anatomy-viewer]")].map(
+        (el, i) => el.getAttribute("data-viewer-key") ?? (el === root ? keyRef.current : `?${i}`),
+      );
+      if (target === keyRef.current) {
+        const decoded = decodeViewState(hash);
+        const model = decoded.state.model ?? start.model;
+        const knownIds = new Set(
+          payload.structures.filter((s) => !s.models || s.models.includes(model)).map((s) => s.id),
+        );
+        const applied = applyViewState(start, decoded, { knownIds, models: payload.models.map((m) => m.model) });
+        start = applied.state;
+        dispatchRaw({ type: "replace", state: start });
+        setNotice(applied.problems);
+        const cam = start.camera;
+        seq.current += 1;
+        setCamera(
+          "view" in cam
+            ? { seq: seq.current, kind: "view", view: cam.view, ids: [...start.focus, ...start.secondary] }
+            : { seq: seq.current, kind: "free", position: cam.position, target: cam.target },
+        );
+      } else if (
+        same.length > 0 &&
+        document.querySelector("[data-anatomy-viewer]") === root &&
+        !keys.includes(target ?? "")
+      ) {
+        setNotice(["The link names a 3D view that is not on this page any more; showing the page's own views."]);
+      }
+    }
+    const motion = matchMedia("(prefers-reduced-motion: reduce)");
+    const scheme = matchMedia("(prefers-color-scheme: dark)");
+    const onMotion = () => setReducedMotion(prefersReducedMotion());
+    const onTheme = () => setDark(isDarkTheme());
+    onMotion();
+    onTheme();
+    motion.addEventListener("change", onMotion);
+    scheme.addEventListener("change", onTheme);
+    const themeObserver = new MutationObserver(onTheme);
+    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    if (hasWebGL()) setMountStage(true);
+    else {
+      setStatus("fallback");
+      setReason("no-webgl");
+    }
+    return () => {
+      motion.removeEventListener("change", onMotion);
+      scheme.removeEventListener("change", onTheme);
+      themeObserver.disconnect();
+    };
+  }, []);
+
+  // Render nothing while off screen or in a hidden tab.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root || typeof IntersectionObserver !== "function") return;
+    const observer = new IntersectionObserver(([entry]) => setActive(entry?.isIntersecting ?? true), {
+      rootMargin: "100px",
+    });
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, []);
+
+  // Keep the address bar a link to this view once the reader has changed something.
+  useEffect(() => {
+    if (!touched.current) return;
+    const timer = setTimeout(() => {
+      const url = `${location.pathname}${location.search}${encodeViewState({ ...state, viewer: keyRef.current })}`;
+      history.replaceState(history.state, "", url);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  useEffect(() => {
+    const onChange = () => setFullscreen(document.fullscreenElement === rootRef.current);
+    document.addEventListener("fullscreenchange", onChange);
+    return () => document.removeEventListener("fullscreenchange", onChange);
+  }, []);
+
+  const appearance = useMemo<Appearance>(
+    () => ({
+      side: state.side,
+      focus: new Set(state.focus),
+      secondary: new Set(state.secondary),
+      selected: state.selected,
+      hidden: new Set(state.hidden),
+      isolated: new Set(state.isolated),
+      layers: new Set(state.layers),
+      xray: state.xray,
+    }),
+    [state.side, state.focus, state.secondary, state.selected, state.hidden, state.isolated, state.layers, state.xray],
+  );
+
+  const presentIds = useMemo(() => (contents ? new Set(contents.map((c) => c.id)) : null), [contents]);
+  // Before the model loads, the build's list; after, exactly what the model holds (nodes without a record
+  // get a name from their id).
+  const modelStructures = useMemo(() => {
+    const listed = payload.structures.filter(
+      (s) => (!s.models || s.models.includes(state.model)) && (!presentIds || presentIds.has(s.id)),
+    );
+    if (!contents) return listed;
+    const extra: StructureInfo[] = contents
+      .filter((c) => !info.has(c.id))
+      .map((c) => ({
+        id: c.id,
+        name: nameOf(c.id),
+        aliases: [],
+        tissue: c.tissue,
+        layer: c.layer,
+        group: layerGroupOf(c.tissue, c.layer),
+        page: false,
+      }));
+    return [...listed, ...extra];
+  }, [payload, state.model, presentIds, contents, info, nameOf]);
+
+  const labelIds = useMemo(() => {
+    if (!state.labels || status !== "ready") return [];
+    const ids = [...state.focus, ...state.secondary];
+    if (state.selected && !ids.includes(state.selected)) ids.push(state.selected);
+    return ids.filter((id) => !presentIds || presentIds.has(id));
+  }, [state.labels, state.focus, state.secondary, state.selected, status, presentIds]);
+
+  const onReady = useCallback((present: ModelContents) => {
+    setContents(present);
+    setStatus("ready");
+    setReason("");
+  }, []);
+  const onError = useCallback(() => {
+    setStatus("error");
+    setReason("load-failed");
+  }, []);
+  const onContextLost = useCallback((lost: boolean) => {
+    setReason(lost ? "context-lost" : "");
+    setStatus(lost ? "loading" : "ready");
+  }, []);
+  const onCameraMoved = useCallback((cam: CameraState) => dispatch({ type: "camera", camera: cam }), [dispatch]);
+
+  const select = useCallback(
+    (id: string | null, options: { frame?: boolean } = {}) => {
+      dispatch({ type: "select", id });
+      if (id) {
+        const s = info.get(id);
+        announce(`${nameOf(id)} selected${s ? `, ${s.tissue}` : ""}. Details are shown in the card.`);
+        if (options.frame) moveCamera({ kind: "frame", ids: [id] });
+      } else announce("Selection cleared.");
+    },
+    [dispatch, info, nameOf, announce, moveCamera],
+  );
+  const onPick = useCallback((id: string | null) => select(id), [select]);
+
+  const toggleHidden = useCallback(
+    (id: string) => {
+      const hiding = !state.hidden.includes(id);
+      dispatch({ type: "toggle-hidden", id });
+      announce(`${nameOf(id)} ${hiding ? "hidden" : "shown"}.`);
+    },
+    [state.hidden, dispatch, announce, nameOf],
+  );
+  const toggleIsolated = useCallback(
+    (id: string) => {
+      const adding = !state.isolated.includes(id);
+      dispatch({ type: "toggle-isolated", id });
+      const rest = adding ? [...state.isolated, id] : state.isolated.filter((x) => x !== id);
+      announce(
+        rest.length === 0 ? "Isolation ended: all structures shown." : `Showing only ${rest.map(nameOf).join(", ")}.`,
+      );
+    },
+    [state.isolated, dispatch, announce, nameOf],
+  );
+
+  const reset = useCallback(() => {
+    dispatch({ type: "replace", state: { ...initial.current, model: state.model } });
+    moveCamera({ kind: "view", view: payload.view, ids: [...initial.current.focus, ...initial.current.secondary] });
+    announce("View reset.");
+  }, [dispatch, moveCamera, payload.view, state.model, announce]);
+
+  const setView = useCallback(
+    (view: ViewName) => {
+      dispatch({ type: "view", view });
+      moveCamera({ kind: "view", view, ids: [...state.focus, ...state.secondary] });
+    },
+    [dispatch, moveCamera, state.focus, state.secondary],
+  );
+
+  const copyLink = useCallback(async () => {
+    const url = `${location.origin}${location.pathname}${location.search}${encodeViewState({ ...state, viewer: keyRef.current })}`;
+    history.replaceState(history.state, "", url);
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopyFallback("");
+      announce("Link to this view copied.");
+    } catch {
+      // No clipboard access (permissions, old browser): show the link to copy by hand.
+      setCopyFallback(url);
+      announce("The link is shown below the toolbar; copy it from there.");
+    }
+  }, [state, announce]);
+
+  const toggleFullscreen = useCallback(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    if (document.fullscreenElement === root) void document.exitFullscreen();
+    else if (typeof root.requestFullscreen === "function" && document.fullscreenEnabled) {
+      root.requestFullscreen().catch(() => setFullscreen((f) => !f));
+    } else setFullscreen((f) => !f);
+  }, []);
+
+  const switchModel = useCallback(
+    (model: string, thenSelect?: string) => {
+      if (model === state.model) return;
+      dispatch({ type: "model", model });
+      setContents(null);
+      setStatus("loading");
+      setReason("");
+      if (thenSelect) {
+        dispatch({ type: "select", id: thenSelect });
+        moveCamera({ kind: "frame", ids: [thenSelect] });
+      } else moveCamera({ kind: "view", view: "anterior", ids: [] });
+      announce(`Loading ${payload.models.find((m) => m.model === model)?.title ?? model}.`);
+    },
+    [state.model, dispatch, moveCamera, announce, payload.models],
+  );
+
+  const onStageKey = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      const api = apiRef.current;
+      if (!api || e.altKey || e.ctrlKey || e.metaKey) return;
+      const step = 0.15;
+      const handled = (() => {
+        switch (e.key) {
+          case "ArrowLeft":
+            e.shiftKey ? api.pan(-0.05, 0) : api.orbit(-step, 0);
+            return true;
+          case "ArrowRight":
+            e.shiftKey ? api.pan(0.05, 0) : api.orbit(step, 0);
+            return true;
+          case "ArrowUp":
+            e.shiftKey ? api.pan(0, 0.05) : api.orbit(0, -step);
+            return true;
+          case "ArrowDown":
+            e.shiftKey ? api.pan(0, -0.05) : api.orbit(0, step);
+            return true;
+          case "+":
+          case "=":
+            api.zoom(0.85);
+            return true;
+          case "-":
+          case "_":
+            api.zoom(1 / 0.85);
+            return true;
+          case "Home":
+            setView("view" in initial.current.camera ? initial.current.camera.view : payload.view);
+            return true;
+          case "Escape":
+            if (state.selected) {
+              select(null);
+              return true;
+            }
+            return false;
+          default:
+            return false;
+        }
+      })();
+      if (handled) e.preventDefault();
+    },
+    [setView, payload.view, state.selected, select],
+  );
+
+  const highlighted = [...state.focus, ...state.secondary];
+  const sideWord = SIDE_WORDS[state.side];
+  const viewLabel = "view" in state.camera ? VIEW_LABELS[state.camera.view].toLowerCase() : "custom view";
+  const modelTitle = modelInfo?.title ?? state.model;
+  const stageLabel = [
+    `3D model: ${modelTitle}, ${sideWord} side, ${viewLabel}.`,
+    state.focus.length > 0 ? `Highlighted: ${state.focus.map(nameOf).join(", ")}.` : "",
+    state.secondary.length > 0 ? `Also marked: ${state.secondary.map(nameOf).join(", ")}.` : "",
+    state.selected ? `Selected: ${nameOf(state.selected)}.` : "",
+    state.isolated.length > 0 ? `Showing only ${state.isolated.map(nameOf).join(", ")}.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const helpId = `${payload.keyBase}-help`;
+  const interactive = hydrated && status !== "fallback" && status !== "error";
+  const selectedInfo: StructureInfo | undefined = state.selected
+    ? (info.get(state.selected) ?? modelStructures.find((s) => s.id === state.selected))
+    : undefined;
+  const message =
+    reason === "no-webgl"
+      ? payload.mode === "explorer"
+        ? "Interactive 3D needs WebGL, which this browser does not offer. The list names every structure, with links to the atlas."
+        : "Interactive 3D needs WebGL, which this browser does not offer. The highlighted structures are listed here."
+      : reason === "load-failed"
+        ? payload.mode === "explorer"
+          ? "This 3D model could not be loaded. Try another model, or reload the page later."
+          : "The 3D model could not be loaded. The highlighted structures are listed here."
+        : reason === "context-lost"
+          ? "Restoring the 3D view…"
+          : status === "loading" && hydrated
+            ? "Loading the 3D model…"
+            : "";
+
+  return (
+    <figure
+      ref={rootRef}
+      className={`av av-${payload.mode}${fullscreen ? " av-full" : ""}`}
+      data-anatomy-viewer=""
+      data-viewer-base={payload.keyBase}
+      data-status={status}
+      data-model={state.model}
+      data-selected={state.selected ?? ""}
+      data-highlighted={highlighted.join(" ")}
+    >
+      {status !== "fallback" && !(status === "error" && payload.mode === "figure") && (
+        <Toolbar
+          modelMenuEnabled={hydrated}
+          mode={payload.mode}
+          model={state.model}
+          models={payload.models}
+          state={state}
+          enabled={interactive}
+          fullscreen={fullscreen}
+          hasSkin={modelStructures.some((s) => s.group === "skin")}
+          onModel={(m) => switchModel(m)}
+          onView={setView}
+          onReset={reset}
+          onLabels={(on) => {
+            dispatch({ type: "labels", on });
+            announce(on ? "Labels shown." : "Labels hidden.");
+          }}
+          onXray={(on) => {
+            dispatch({ type: "xray", on });
+            announce(on ? "X-ray on: surrounding structures are see-through." : "X-ray off.");
+          }}
+          onLayer={(layer: LayerKey, on: boolean) => dispatch({ type: "layer", layer, on })}
+          onShowAll={() => {
+            dispatch({ type: "show-all" });
+            announce("All structures shown.");
+          }}
+          onCopyLink={copyLink}
+          onFullscreen={toggleFullscreen}
+        />
+      )}
+      {notice.length > 0 && (
+        <div className="av-notice" role="status">
+          <p>Part of this link could not be used: {notice.join(" ")}</p>
+          <button type="button" className="av-button" onClick={() => setNotice([])}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {copyFallback && (
+        <p className="av-copy">
+          <label>
+            Link to this view{" "}
+            <input type="text" readOnly value={copyFallback} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+        </p>
+      )}
+      <div className="av-body">
+        <div
+          ref={stageRef}
+          className="av-stage"
+          role="application"
+          aria-roledescription="3D viewer"
+          aria-label={stageLabel}
+          aria-describedby={helpId}
+          tabIndex={interactive ? 0 : -1}
+          onKeyDown={onStageKey}
+        >
+          <Placeholder
+            payload={payload}
+            structures={modelStructures}
+            state={state}
+            hidden={status === "ready"}
+            nameOf={nameOf}
+          />
+          {mountStage && status !== "error" && (
+            <Suspense fallback={null}>
+              {/* Transparent until the model is drawn, so the placeholder below shows through while loading. */}
+              <div className="av-canvas">
+                <Stage3D
+                  modelUrl={modelUrl}
+                  model={state.model}
+                  side={state.side}
+                  appearance={appearance}
+                  camera={camera}
+                  labelIds={labelIds}
+                  overlay={overlayRef}
+                  tooltip={tooltipRef}
+                  api={apiRef}
+                  active={active}
+                  reducedMotion={reducedMotion}
+                  dark={dark}
+                  pulseKey={`${state.model}|${state.focus.join(",")}`}
+                  onReady={onReady}
+                  onError={onError}
+                  onPick={onPick}
+                  onCameraMoved={onCameraMoved}
+                  onContextLost={onContextLost}
+                  nameOf={nameOf}
+                />
+              </div>
+            </Suspense>
+          )}
+          <div
+            ref={overlayRef}
+            className="av-labels"
+            aria-hidden="true"
+            data-version={`${labelIds.join(",")}|${dark}|${state.model}`}
+          >
+            <svg className="av-leaders" aria-hidden="true">
+              {labelIds.map((id) => (
+                <g key={id} data-leader={id} className={`av-leader av-${roleOf(id, state)}`}>
+                  <line />
+                  <circle r="3.5" />
+                </g>
+              ))}
+            </svg>
+            {labelIds.map((id) => (
+              <span key={id} data-label={id} className={`av-label av-${roleOf(id, state)}`} hidden>
+                <span className={`av-mark av-mark-${roleOf(id, state)}`} />
+                {nameOf(id)}
+              </span>
+            ))}
+          </div>
+          <div ref={tooltipRef} className="av-tooltip" aria-hidden="true" hidden />
+          {message && (
+            <p className="av-message" role={status === "loading" ? undefined : "note"}>
+              {message}
+            </p>
+          )}
+        </div>
+        {selectedInfo && status === "ready" && (
+          <InfoCard
+            info={selectedInfo}
+            role={roleOf(selectedInfo.id, state)}
+            hidden={state.hidden.includes(selectedInfo.id)}
+            isolated={state.isolated.includes(selectedInfo.id)}
+            onClose={() => select(null)}
+            onHide={() => toggleHidden(selectedInfo.id)}
+            onIsolate={() => toggleIsolated(selectedInfo.id)}
+            onFrame={() => moveCamera({ kind: "frame", ids: [selectedInfo.id] })}
+          />
+        )}
+        <StructureList
+          mode={payload.mode}
+          structures={modelStructures}
+          allStructures={payload.structures}
+          models={payload.models}
+          model={state.model}
+          state={state}
+          interactive={interactive}
+          onSelect={(id) => select(state.selected === id ? null : id, { frame: payload.mode === "explorer" })}
+          onHide={toggleHidden}
+          onIsolate={toggleIsolated}
+          onSearchPick={(s) => {
+            if (s.models && !s.models.includes(state.model) && s.models[0]) switchModel(s.models[0], s.id);
+            else select(s.id, { frame: true });
+          }}
+        />
+      </div>
+      <p id={helpId} className="av-sr">
+        Drag or use the arrow keys to turn the model, Shift with arrow keys or a right-drag to move it, the mouse wheel,
+        a pinch or the plus and minus keys to zoom, and Home to return to the starting view. The list of structures
+        beside the model selects, hides and isolates structures.
+      </p>
+      <p className="av-sr" aria-live="polite">
+        {announcement}
+      </p>
+      <figcaption>{payload.caption}</figcaption>
+    </figure>
+  );
+}
+
+function roleOf(id: string, state: ViewState): "focus" | "secondary" | "selected" {
+  if (state.focus.includes(id)) return "focus";
+  if (state.secondary.includes(id)) return "secondary";
+  return "selected";
+}

@@ -1,0 +1,51 @@
+// What the viewer shows before the 3D view is drawn, and instead of it without WebGL: a schematic still of the
+// view and the names of the highlighted structures, so the page reads well either way.
+import type { ViewState } from "../lib/view-state.ts";
+import { Schematic } from "./Schematic.tsx";
+import type { StructureInfo, ViewerPayload } from "./types.ts";
+import { VIEW_LABELS } from "./view-directions.ts";
+
+interface Props {
+  payload: ViewerPayload;
+  structures: StructureInfo[];
+  state: ViewState;
+  /** Hidden once the 3D view is drawn (kept in the page for the layout). */
+  hidden: boolean;
+  nameOf(id: string): string;
+}
+
+export function Placeholder({ payload, structures, state, hidden, nameOf }: Props) {
+  const view = "view" in state.camera ? state.camera.view : payload.view;
+  const page = (id: string) =>
+    structures.find((s) => s.id === id)?.page ?? payload.structures.find((s) => s.id === id)?.page;
+  const item = (id: string, kind: "focus" | "secondary") => (
+    <li key={id} className={`av-${kind}`}>
+      <span className={`av-mark av-mark-${kind}`} aria-hidden="true" />
+      {page(id) ? <a href={`/anatomy/${id}/`}>{nameOf(id)}</a> : nameOf(id)}
+      <span className="av-sr">{kind === "focus" ? " (highlighted)" : " (also marked)"}</span>
+    </li>
+  );
+  return (
+    <div className="av-placeholder" hidden={hidden}>
+      <Schematic
+        structures={structures}
+        focus={state.focus}
+        secondary={state.secondary}
+        side={state.side}
+        view={view}
+        model={state.model}
+      />
+      {state.focus.length + state.secondary.length > 0 && (
+        <div className="av-legend">
+          <p className="av-legend-title">
+            {state.side === "r" ? "Right" : "Left"} side, {VIEW_LABELS[view].toLowerCase()}
+          </p>
+          <ul>
+            {state.focus.map((id) => item(id, "focus"))}
+            {state.secondary.map((id) => item(id, "secondary"))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+// The viewer's controls: model (explorer), view preset, reset, labels, x-ray, layers, show all, copy link and
+// full screen. Native buttons, selects and checkboxes, each with an icon and a text label.
+import { useEffect, useId, useRef } from "react";
+import { LAYER_KEYS, LAYER_LABELS, type LayerKey, type ViewName, type ViewState } from "../lib/view-state.ts";
+import {
+  IconExitFullscreen,
+  IconFullscreen,
+  IconLabels,
+  IconLayers,
+  IconLink,
+  IconReset,
+  IconShowAll,
+  IconXray,
+} from "./icons.tsx";
+import type { ModelInfo } from "./types.ts";
+import { VIEW_LABELS, viewsFor } from "./view-directions.ts";
+
+interface Props {
+  mode: "figure" | "explorer";
+  model: string;
+  models: ModelInfo[];
+  state: ViewState;
+  enabled: boolean;
+  /** The explorer's model menu stays usable when a model failed, to try another. */
+  modelMenuEnabled: boolean;
+  fullscreen: boolean;
+  hasSkin: boolean;
+  onModel(model: string): void;
+  onView(view: ViewName): void;
+  onReset(): void;
+  onLabels(on: boolean): void;
+  onXray(on: boolean): void;
+  onLayer(layer: LayerKey, on: boolean): void;
+  onShowAll(): void;
+  onCopyLink(): void;
+  onFullscreen(): void;
+}
+
+export function Toolbar(p: Props) {
+  const id = useId();
+  const layersRef = useRef<HTMLDetailsElement>(null);
+  const view = "view" in p.state.camera ? p.state.camera.view : "";
+  const changed = p.state.hidden.length > 0 || p.state.isolated.length > 0;
+
+  // The layers menu closes on Escape and when the reader clicks elsewhere.
+  useEffect(() => {
+    const details = layersRef.current;
+    if (!details) return;
+    const onPointer = (e: PointerEvent) => {
+      if (details.open && !details.contains(e.target as Node)) details.open = false;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && details.open) {
+        details.open = false;
+        details.querySelector("summary")?.focus();
+      }
+    };
+    document.addEventListener("pointerdown", onPointer);
+    details.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      details.removeEventListener("keydown", onKey);
+    };
+  }, []);
+
+  return (
+    <fieldset className="av-toolbar">
+      <legend className="av-sr">3D view controls</legend>
+      {p.mode === "explorer" && p.models.length > 1 && (
+        <label className="av-field">
+          <span>Model</span>
+          <select value={p.model} disabled={!p.modelMenuEnabled} onChange={(e) => p.onModel(e.currentTarget.value)}>
+            {p.models.map((m) => (
+              <option key={m.model} value={m.model}>
+                {m.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className="av-field">
+        <span>View</span>
+        <select
+          value={view}
+          disabled={!p.enabled}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            if (v) p.onView(v as ViewName);
+          }}
+        >
+          {view === "" && <option value="">Custom</option>}
+          {viewsFor(p.model).map((v) => (
+            <option key={v} value={v}>
+              {VIEW_LABELS[v]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="av-button" disabled={!p.enabled} onClick={p.onReset}>
+        <IconReset />
+        Reset
+      </button>
+      <button
+        type="button"
+        className="av-button"
+        aria-pressed={p.state.labels}
+        disabled={!p.enabled}
+        onClick={() => p.onLabels(!p.state.labels)}
+      >
+        <IconLabels />
+        Labels
+      </button>
+      <button
+        type="button"
+        className="av-button"
+        aria-pressed={p.state.xray}
+        disabled={!p.enabled}
+        onClick={() => p.onXray(!p.state.xray)}
+      >
+        <IconXray />
+        X-ray
+      </button>
+      <details className="av-menu" ref={layersRef}>
+        <summary className="av-button" aria-disabled={!p.enabled || undefined}>
+          <IconLayers />
+          Layers
+        </summary>
+        <fieldset className="av-menu-panel" disabled={!p.enabled}>
+          <legend>Show layers</legend>
+          {LAYER_KEYS.filter((k) => k !== "skin" || p.hasSkin).map((k) => (
+            <label key={k} className="av-check">
+              <input
+                type="checkbox"
+                name={`${id}-layer`}
+                checked={p.state.layers.includes(k)}
+                onChange={(e) => p.onLayer(k, e.currentTarget.checked)}
+              />
+              <span className={`av-swatch av-g-${k}`} aria-hidden="true" />
+              {LAYER_LABELS[k]}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+      <button type="button" className="av-button" disabled={!p.enabled || !changed} onClick={p.onShowAll}>
+        <IconShowAll />
+        Show all
+      </button>
+      <button type="button" className="av-button" disabled={!p.enabled} onClick={p.onCopyLink}>
+        <IconLink />
+        Copy link
+      </button>
+      <button
+        type="button"
+        className="av-button"
+        aria-pressed={p.fullscreen}
+        disabled={!p.enabled}
+        onClick={p.onFullscreen}
+      >
+        {p.fullscreen ? <IconExitFullscreen /> : <IconFullscreen />}
+        Full screen
+      </button>
+    </fieldset>
+  );
+}

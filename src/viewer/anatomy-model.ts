@@ -1,0 +1,253 @@
+// One loaded model as the viewer sees it: the structure nodes read from glTF extras (never guessed from names),
+// their look for the current view state, bounds for framing, label anchors, and picking.
+import {
+  Box3,
+  type BufferAttribute,
+  type InterleavedBufferAttribute,
+  type Material,
+  Mesh,
+  type Object3D,
+  type Raycaster,
+  Vector3,
+} from "three";
+import { type LayerKey, layerGroupOf, type Side } from "../lib/view-state.ts";
+import type { FibreKind, MaterialSet } from "./materials.ts";
+
+export interface StructureNode {
+  id: string;
+  side: "r" | "l" | "m";
+  tissue: string;
+  layer: number;
+  group: LayerKey;
+  root: Object3D;
+  meshes: Mesh[];
+  /** World-space bounds (the model does not move). */
+  box: Box3;
+}
+
+/** What the scene should show; sets, so lookups per mesh are cheap. */
+export interface Appearance {
+  side: Side;
+  focus: ReadonlySet<string>;
+  secondary: ReadonlySet<string>;
+  selected: string | null;
+  hidden: ReadonlySet<string>;
+  isolated: ReadonlySet<string>;
+  layers: ReadonlySet<LayerKey>;
+  xray: boolean;
+}
+
+export type Role = "focus" | "secondary" | "context";
+
+interface MeshState {
+  node: StructureNode;
+  fibre: FibreKind;
+  outline: Mesh | null;
+  ghost: Mesh | null;
+  /** Drawn translucent (x-ray context): picking prefers solid structures behind it. */
+  translucent: boolean;
+}
+
+const noRaycast = () => {};
+
+function fibreKind(mesh: Mesh): FibreKind {
+  const attribute = mesh.geometry.getAttribute("_fibre") as BufferAttribute | InterleavedBufferAttribute | undefined;
+  if (!attribute) return 0;
+  return attribute.itemSize >= 2 ? 2 : 1;
+}
+
+export class AnatomyModel {
+  readonly nodes: StructureNode[] = [];
+  readonly byId = new Map<string, StructureNode[]>();
+  private readonly meshState = new Map<Mesh, MeshState>();
+  private readonly drawnMeshes: Mesh[] = [];
+  private readonly anchors = new Map<StructureNode, Vector3>();
+
+  constructor(
+    readonly root: Object3D,
+    private readonly materials: MaterialSet,
+  ) {
+    root.updateMatrixWorld(true);
+    root.traverse((object) => {
+      const extras = object.userData as { id?: unknown; side?: unknown; tissue?: unknown; layer?: unknown };
+      if (typeof extras.id !== "string") return;
+      const meshes: Mesh[] = [];
+      object.traverse((o) => {
+        if ((o as Mesh).isMesh) meshes.push(o as Mesh);
+      });
+      if (meshes.length === 0) return;
+      const tissue = typeof extras.tissue === "string" ? extras.tissue : "muscle";
+      const layer = typeof extras.layer === "number" ? extras.layer : Number(extras.layer) || 1;
+      const side = extras.side === "r" || extras.side === "l" ? extras.side : "m";
+      const node: StructureNode = {
+        id: extras.id,
+        side,
+        tissue,
+        layer,
+        group: layerGroupOf(tissue, layer),
+        root: object,
+        meshes,
+        box: new Box3().setFromObject(object),
+      };
+      this.nodes.push(node);
+      const list = this.byId.get(node.id) ?? [];
+      list.push(node);
+      this.byId.set(node.id, list);
+      for (const mesh of meshes) {
+        this.meshState.set(mesh, { node, fibre: fibreKind(mesh), outline: null, ghost: null, translucent: false });
+      }
+    });
+  }
+
+  /** One entry per structure id in the model, with the tissue and depth its extras give. */
+  contents(): { id: string; tissue: string; layer: number }[] {
+    return [...this.byId.values()].map(([n]) => ({ id: n?.id ?? "", tissue: n?.tissue ?? "", layer: n?.layer ?? 1 }));
+  }
+
+  /** The nodes of `id` on `side` (or midline); all its nodes when the model has none on that side. */
+  nodesOn(id: string, side: Side): StructureNode[] {
+    const all = this.byId.get(id) ?? [];
+    const onSide = all.filter((n) => n.side === side || n.side === "m");
+    return onSide.length > 0 ? onSide : all;
+  }
+
+  roleOf(node: StructureNode, a: Appearance): Role {
+    const onSide = node.side === "m" || node.side === a.side || !this.byId.get(node.id)?.some((n) => n.side === a.side);
+    if (!onSide) return "context";
+    if (a.focus.has(node.id)) return "focus";
+    if (a.secondary.has(node.id)) return "secondary";
+    return "context";
+  }
+
+  isVisible(node: StructureNode, a: Appearance): boolean {
+    if (a.hidden.has(node.id)) return false;
+    if (a.isolated.size > 0) return a.isolated.has(node.id);
+    return a.layers.has(node.group);
+  }
+
+  /** Applies the state: visibility, materials, outlines and show-through ghosts. Allocates only the first time. */
+  apply(a: Appearance): void {
+    const anyHighlight = a.focus.size > 0 || a.secondary.size > 0 || a.selected !== null;
+    this.drawnMeshes.length = 0;
+    for (const [mesh, state] of this.meshState) {
+      const node = state.node;
+      const visible = this.isVisible(node, a);
+      node.root.visible = visible;
+      mesh.visible = visible;
+      if (!visible) continue;
+      this.drawnMeshes.push(mesh);
+      const role = this.roleOf(node, a);
+      const selected = a.selected === node.id;
+      let material: Material;
+      if (role === "focus") material = this.materials.focus;
+      else if (role === "secondary") material = this.materials.secondary;
+      else if (selected) material = this.materials.context(node.tissue, false, false, state.fibre);
+      else material = this.materials.context(node.tissue, anyHighlight, a.xray, state.fibre);
+      mesh.material = material;
+      state.translucent = role === "context" && !selected && a.xray;
+      // Outlines: never colour alone. Selected wins over the highlight outline.
+      const outlineKind = selected ? "selected" : role === "context" ? null : role;
+      if (outlineKind) {
+        state.outline ??= this.child(mesh, 1);
+        state.outline.material = this.materials.outlines[outlineKind];
+        state.outline.visible = true;
+      } else if (state.outline) state.outline.visible = false;
+      // Show-through where the highlighted part is hidden behind context (not needed in x-ray).
+      if (role !== "context" && !a.xray) {
+        state.ghost ??= this.child(mesh, 10);
+        state.ghost.material = role === "focus" ? this.materials.focusGhost : this.materials.secondaryGhost;
+        state.ghost.visible = true;
+      } else if (state.ghost) state.ghost.visible = false;
+    }
+  }
+
+  private child(mesh: Mesh, renderOrder: number): Mesh {
+    const child = new Mesh(mesh.geometry);
+    child.raycast = noRaycast;
+    child.renderOrder = renderOrder;
+    child.matrixAutoUpdate = false;
+    mesh.add(child);
+    child.updateMatrixWorld(true);
+    return child;
+  }
+
+  /** Bounds of the given ids on a side (visible nodes only when `visibleOnly`); empty box when none. */
+  boundsOf(ids: Iterable<string>, side: Side, target: Box3, a?: Appearance): Box3 {
+    target.makeEmpty();
+    for (const id of ids) {
+      for (const node of this.nodesOn(id, side)) {
+        if (!a || this.isVisible(node, a)) target.union(node.box);
+      }
+    }
+    return target;
+  }
+
+  /** Bounds of everything drawn (or of the whole model when nothing is). */
+  boundsOfDrawn(a: Appearance, target: Box3): Box3 {
+    target.makeEmpty();
+    for (const node of this.nodes) if (this.isVisible(node, a)) target.union(node.box);
+    if (target.isEmpty()) for (const node of this.nodes) target.union(node.box);
+    return target;
+  }
+
+  /** A point on the structure for its label: the vertex nearest the centre of its bounds. Cached. */
+  anchorOf(node: StructureNode): Vector3 {
+    let anchor = this.anchors.get(node);
+    if (anchor) return anchor;
+    const centre = node.box.getCenter(new Vector3());
+    const v = new Vector3();
+    let best = Number.POSITIVE_INFINITY;
+    anchor = centre.clone();
+    for (const mesh of node.meshes) {
+      const position = mesh.geometry.getAttribute("position");
+      const step = Math.max(1, Math.floor(position.count / 2000));
+      for (let i = 0; i < position.count; i += step) {
+        v.fromBufferAttribute(position, i).applyMatrix4(mesh.matrixWorld);
+        const d = v.distanceToSquared(centre);
+        if (d < best) {
+          best = d;
+          anchor.copy(v);
+        }
+      }
+    }
+    this.anchors.set(node, anchor);
+    return anchor;
+  }
+
+  /** Label anchor of the first drawn node of `id` on `side`, or null when none is drawn. No allocation. */
+  visibleAnchor(id: string, side: Side): Vector3 | null {
+    const all = this.byId.get(id);
+    if (!all) return null;
+    let fallback: StructureNode | null = null;
+    for (const node of all) {
+      if (!node.root.visible) continue;
+      if (node.side === side || node.side === "m") return this.anchorOf(node);
+      fallback ??= node;
+    }
+    // Only the other side is drawn: label it when the model has nothing on the requested side.
+    if (fallback && !all.some((n) => n.side === side)) return this.anchorOf(fallback);
+    return null;
+  }
+
+  /** The structure under the ray: the nearest drawn one, preferring solid over x-ray context. */
+  pick(raycaster: Raycaster): StructureNode | null {
+    const hits = raycaster.intersectObjects(this.drawnMeshes, false);
+    let firstTranslucent: StructureNode | null = null;
+    for (const hit of hits) {
+      const state = this.meshState.get(hit.object as Mesh);
+      if (!state) continue;
+      if (!state.translucent) return state.node;
+      firstTranslucent ??= state.node;
+    }
+    return firstTranslucent;
+  }
+
+  /** Removes the outline and ghost meshes this class added (geometry belongs to the model cache). */
+  dispose(): void {
+    for (const [mesh, state] of this.meshState) {
+      if (state.outline) mesh.remove(state.outline);
+      if (state.ghost) mesh.remove(state.ghost);
+    }
+    this.meshState.clear();
+  }
+}

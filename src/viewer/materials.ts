@@ -1,0 +1,194 @@
+// The viewer's shared materials: one per tissue and look, created once per viewer and reused by every mesh,
+// so changing a highlight swaps a reference instead of building anything.
+import {
+  BackSide,
+  Color,
+  GreaterDepth,
+  type Material,
+  MeshBasicMaterial,
+  MeshStandardMaterial,
+  ShaderMaterial,
+  Vector2,
+} from "three";
+
+/** Highlight accents (blue/orange pair, distinguishable with the common colour-vision deficiencies). */
+export const FOCUS_COLOUR = "#e66100";
+export const SECONDARY_COLOUR = "#3a7bd5";
+
+type Look = { colour: string; roughness: number; opacity?: number };
+
+/** Natural colours, used when nothing is highlighted (the explorer before a selection). */
+const VIVID: Record<string, Look> = {
+  muscle: { colour: "#b5493f", roughness: 0.48 },
+  tendon: { colour: "#e9e3d4", roughness: 0.35 },
+  ligament: { colour: "#ddd6c0", roughness: 0.5 },
+  retinaculum: { colour: "#ddd6c0", roughness: 0.5 },
+  "joint-capsule": { colour: "#d9cfb4", roughness: 0.55 },
+  fascia: { colour: "#d8cfb6", roughness: 0.55, opacity: 0.8 },
+  bursa: { colour: "#d6c3a0", roughness: 0.4 },
+  nerve: { colour: "#e8c547", roughness: 0.4 },
+  vessel: { colour: "#6b62a8", roughness: 0.4 },
+  bone: { colour: "#ebe3cc", roughness: 0.72 },
+  skin: { colour: "#e0b9a0", roughness: 0.6, opacity: 0.9 },
+};
+
+/** Calm colours for context while something is highlighted: muted, so the accents carry the eye. */
+const CALM: Record<string, Look> = {
+  muscle: { colour: "#c9aea8", roughness: 0.6 },
+  tendon: { colour: "#e6e2d9", roughness: 0.5 },
+  ligament: { colour: "#dbd7cb", roughness: 0.6 },
+  retinaculum: { colour: "#dbd7cb", roughness: 0.6 },
+  "joint-capsule": { colour: "#d8d3c4", roughness: 0.6 },
+  fascia: { colour: "#d8d3c4", roughness: 0.6, opacity: 0.7 },
+  bursa: { colour: "#d8d0bf", roughness: 0.6 },
+  nerve: { colour: "#dcd5b0", roughness: 0.55 },
+  vessel: { colour: "#aeaabb", roughness: 0.55 },
+  bone: { colour: "#efe9da", roughness: 0.8 },
+  skin: { colour: "#e5d0c2", roughness: 0.7, opacity: 0.85 },
+};
+
+const DEFAULT_LOOK: Look = { colour: "#cfc8bb", roughness: 0.6 };
+
+/** Which fibre coordinate the mesh carries: none, along the fibres, or along and around. */
+export type FibreKind = 0 | 1 | 2;
+
+/**
+ * Adds tendon ends and (with an "around" coordinate) faint fibre streaks to a muscle material. The generator
+ * writes `_FIBRE` (0 at origin .. 1 at insertion); three's loader names it `_fibre`.
+ */
+function addFibreShading(material: MeshStandardMaterial, kind: FibreKind, tendon: string): void {
+  if (kind === 0) return;
+  const tendonColour = new Color(tendon);
+  material.customProgramCacheKey = () => `fibre${kind}`;
+  material.onBeforeCompile = (shader) => {
+    shader.uniforms["tendonColour"] = { value: tendonColour };
+    const type = kind === 2 ? "vec2" : "float";
+    shader.vertexShader = shader.vertexShader
+      .replace("#include <common>", `#include <common>\nattribute ${type} _fibre;\nvarying ${type} vFibre;`)
+      .replace("#include <begin_vertex>", "#include <begin_vertex>\nvFibre = _fibre;");
+    const along = kind === 2 ? "vFibre.x" : "vFibre";
+    const streaks =
+      kind === 2 ? "diffuseColor.rgb *= 0.93 + 0.07 * sin(vFibre.y * 150.7) * sin(vFibre.y * 37.7 + 1.3);" : "";
+    shader.fragmentShader = shader.fragmentShader
+      .replace("#include <common>", `#include <common>\nuniform vec3 tendonColour;\nvarying ${type} vFibre;`)
+      .replace(
+        "#include <color_fragment>",
+        `#include <color_fragment>
+        ${streaks}
+        float tendonPart = 1.0 - smoothstep(0.03, 0.14, ${along}) * (1.0 - smoothstep(0.86, 0.97, ${along}));
+        diffuseColor.rgb = mix(diffuseColor.rgb, tendonColour, tendonPart * 0.8);`,
+      );
+  };
+}
+
+const outlineVertex = /* glsl */ `
+  uniform float thickness;
+  uniform vec2 resolution;
+  void main() {
+    vec4 clip = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
+    vec3 n = normalize(normalMatrix * normal);
+    vec2 dir = (projectionMatrix * vec4(n, 0.0)).xy;
+    float len = length(dir);
+    // Pushes the back faces outwards by a constant number of pixels, whatever the distance.
+    if (len > 1e-6) clip.xy += dir / len * thickness * 2.0 / resolution * clip.w;
+    gl_Position = clip;
+  }`;
+const outlineFragment = /* glsl */ `
+  uniform vec3 colour;
+  void main() { gl_FragColor = vec4(colour, 1.0); }`;
+
+export type OutlineKind = "focus" | "secondary" | "selected";
+
+/** Every material one viewer uses. */
+export class MaterialSet {
+  /** Canvas size in device pixels, shared by the outline shaders. */
+  readonly resolution = new Vector2(800, 600);
+  readonly focus: MeshStandardMaterial;
+  readonly secondary: MeshStandardMaterial;
+  readonly focusGhost: MeshBasicMaterial;
+  readonly secondaryGhost: MeshBasicMaterial;
+  readonly outlines: Record<OutlineKind, ShaderMaterial>;
+  private readonly looks = new Map<string, Material>();
+
+  constructor() {
+    this.focus = new MeshStandardMaterial({
+      color: FOCUS_COLOUR,
+      emissive: FOCUS_COLOUR,
+      emissiveIntensity: 0.3,
+      roughness: 0.42,
+    });
+    this.secondary = new MeshStandardMaterial({
+      color: SECONDARY_COLOUR,
+      emissive: SECONDARY_COLOUR,
+      emissiveIntensity: 0.18,
+      roughness: 0.45,
+    });
+    // Drawn only where something is in front (depth test inverted): a highlighted structure shows through.
+    const ghost = (colour: string) =>
+      new MeshBasicMaterial({
+        color: colour,
+        transparent: true,
+        opacity: 0.38,
+        depthWrite: false,
+        depthFunc: GreaterDepth,
+      });
+    this.focusGhost = ghost(FOCUS_COLOUR);
+    this.secondaryGhost = ghost(SECONDARY_COLOUR);
+    const outline = (thickness: number) =>
+      new ShaderMaterial({
+        uniforms: {
+          thickness: { value: thickness },
+          resolution: { value: this.resolution },
+          colour: { value: new Color("#1d1f22") },
+        },
+        vertexShader: outlineVertex,
+        fragmentShader: outlineFragment,
+        side: BackSide,
+      });
+    this.outlines = { focus: outline(2), secondary: outline(1.25), selected: outline(3) };
+  }
+
+  /** Context material for a tissue: natural or calm colours, solid or x-ray, with or without fibre shading. */
+  context(tissue: string, calm: boolean, xray: boolean, fibre: FibreKind): Material {
+    const key = `${tissue}|${calm ? 1 : 0}|${xray ? 1 : 0}|${tissue === "muscle" ? fibre : 0}`;
+    let material = this.looks.get(key);
+    if (!material) {
+      const look = (calm ? CALM : VIVID)[tissue] ?? DEFAULT_LOOK;
+      const m = new MeshStandardMaterial({ color: look.colour, roughness: look.roughness, metalness: 0 });
+      if (xray) {
+        m.transparent = true;
+        m.opacity = 0.14;
+        m.depthWrite = false;
+      } else if (look.opacity !== undefined) {
+        m.transparent = true;
+        m.opacity = look.opacity;
+      }
+      if (tissue === "muscle") addFibreShading(m, fibre, calm ? "#e2dcd2" : "#ece5d6");
+      material = m;
+      this.looks.set(key, material);
+    }
+    return material;
+  }
+
+  /** Outlines contrast with the canvas: dark on the light theme, light on the dark one; selection in the accent. */
+  setTheme(dark: boolean): void {
+    const set = (m: ShaderMaterial, colour: string) => (m.uniforms["colour"]?.value as Color | undefined)?.set(colour);
+    set(this.outlines.focus, dark ? "#f2f2f2" : "#1d1f22");
+    set(this.outlines.secondary, dark ? "#f2f2f2" : "#1d1f22");
+    set(this.outlines.selected, dark ? "#5fd0bb" : "#0f6b5c");
+  }
+
+  dispose(): void {
+    for (const m of this.looks.values()) m.dispose();
+    this.looks.clear();
+    for (const m of [
+      this.focus,
+      this.secondary,
+      this.focusGhost,
+      this.secondaryGhost,
+      ...Object.values(this.outlines),
+    ]) {
+      m.dispose();
+    }
+  }
+}

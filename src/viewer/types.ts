@@ -1,0 +1,64 @@
+// Data the Astro side hands to the viewer island (serialisable), and the viewer's own shared types.
+import type { LayerKey, Side, Vec3, ViewName } from "../lib/view-state.ts";
+
+/** One structure of the model as the list, labels and info card need it. */
+export interface StructureInfo {
+  id: string;
+  name: string;
+  aliases: string[];
+  tissue: string;
+  /** Depth, 1 = most superficial. */
+  layer: number;
+  /** Layer group for the layer toggles and the list. */
+  group: LayerKey;
+  /** Functional group, e.g. "forearm flexors". */
+  family?: string;
+  origin?: string;
+  insertion?: string;
+  action?: string;
+  innervation?: string;
+  /** First sentence of the summary, for structures without attachments (nerves, ligaments). */
+  blurb?: string;
+  /** True when the structure has an atlas page at /anatomy/<id>/. */
+  page: boolean;
+  /** Models that contain it (explorer); omitted on page figures. */
+  models?: string[];
+  /** Bounding box of the shown side for the server schematic: min x, y, z, max x, y, z (metres). */
+  box?: [number, number, number, number, number, number];
+}
+
+/** A model the viewer can show (the explorer offers several). */
+export interface ModelInfo {
+  model: string;
+  title: string;
+  url: string;
+  /** Whole-model bounds (metres); used for the server schematic. */
+  box?: [number, number, number, number, number, number];
+}
+
+/** A referred-pain patch, glTF frame (right side), metres. */
+export interface PainPatch {
+  centre: Vec3;
+  radii: [number, number];
+  kind: "essential" | "spillover";
+}
+
+/** Everything the island receives, as one JSON string (smaller in the page than Astro's per-value encoding). */
+export interface ViewerPayload {
+  /** "figure" on content pages, "explorer" on /anatomy/explore/. */
+  mode: "figure" | "explorer";
+  /** Base of the hash key; the island adds -2, -3 when a page shows several viewers with the same base. */
+  keyBase: string;
+  model: string;
+  models: ModelInfo[];
+  focus: string[];
+  secondary: string[];
+  side: Side;
+  view: ViewName;
+  caption: string;
+  structures: StructureInfo[];
+  /** Referred-pain zone to draw, with its owner's name and description. */
+  referredPain?: { id: string; name: string; description: string; patches: PainPatch[] };
+}
+
+export type ViewerStatus = "loading" | "ready" | "fallback" | "error";
