@@ -1,9 +1,10 @@
 // The one list of components MDX authors may use. Layouts pass it to <Content components={mdxComponents} />.
 import Term from "./glossary/Term.astro";
 import Cite from "./lesson/Cite.astro";
+import PageLink from "./lesson/PageLink.astro";
 import ScrollTable from "./lesson/ScrollTable.astro";
 import SessionSteps from "./lesson/SessionSteps.astro";
 import Step from "./lesson/Step.astro";
 import AnatomyViewer from "./viewer/AnatomyViewer.astro";
 
-export const mdxComponents = { AnatomyViewer, Cite, ScrollTable, SessionSteps, Step, Term };
+export const mdxComponents = { AnatomyViewer, Cite, PageLink, ScrollTable, SessionSteps, Step, Term };

@@ -92,6 +92,31 @@ const EXPECTED_SLUGS = [
   "tissues-101",
 ];
 
+// The condition and technique guides the site plans (issues for those sections).
+const CONDITION_SLUGS = [
+  "carpal-tunnel-syndrome",
+  "frozen-shoulder",
+  "plantar-fasciitis",
+  "tennis-elbow",
+  "rotator-cuff-tendinopathy",
+  "achilles-tendinopathy",
+  "low-back-pain",
+  "whiplash",
+  "hip-replacement-recovery",
+  "knee-replacement-recovery",
+  "tension-headache",
+  "hamstring-strain",
+];
+const TECHNIQUE_SLUGS = [
+  "trigger-point-therapy",
+  "myofascial-release",
+  "positional-release",
+  "pnf-stretching",
+  "muscle-energy-technique",
+  "nerve-mobilization",
+  "deep-transverse-friction",
+];
+
 describe("the lesson sequence", () => {
   it("has the five lessons, ordered 1 to 5 as the issue lists them", () => {
     const byOrder = [...lessons].sort((a, b) => a.data.order - b.data.order);
@@ -172,6 +197,19 @@ describe.each(lessons.map((l) => [rel(l.file), l] as const))("%s", (_name, lesso
         }
       }
     }
+  });
+
+  it("links condition and technique guides only by their planned slugs", () => {
+    for (const href of attributeValues(body, "PageLink", "href")) {
+      const [, section, slug = ""] = /^\/(conditions|techniques|learn)\/([a-z0-9-]+)\/$/.exec(href) ?? [];
+      const known =
+        section === "conditions" ? CONDITION_SLUGS : section === "techniques" ? TECHNIQUE_SLUGS : EXPECTED_SLUGS;
+      expect(known, `${rel(file)}: <PageLink href="${href}">`).toContain(slug);
+    }
+    // Plain links to those guides would break while a guide is unwritten; PageLink degrades to text.
+    expect(body, `${rel(file)}: use <PageLink> for condition and technique guides`).not.toMatch(
+      /\]\(\/(?:conditions|techniques)\/[a-z0-9-]+\/\)|<a href="\/(?:conditions|techniques)\/[a-z0-9-]+\/"/,
+    );
   });
 
   it("links related pages that are lessons or section pages of the site", () => {
