@@ -18,6 +18,7 @@ import {
   decodeViewState,
   encodeViewState,
   isViewerHash,
+  LAYER_KEYS,
   type LayerKey,
   layerGroupOf,
   type ViewName,
@@ -33,7 +34,7 @@ import { Toolbar } from "./Toolbar.tsx";
 import type { StructureInfo, ViewerPayload, ViewerStatus } from "./types.ts";
 import { VIEW_LABELS } from "./view-directions.ts";
 import { DEFAULT_LAYERS, type ViewAction, viewReducer } from "./view-reducer.ts";
-import { hasWebGL } from "./webgl.ts";
+import { detectWebGL } from "./webgl.ts";
 
 const Stage3D = lazy(() => import("./Stage3D.tsx"));
 
@@ -54,7 +55,8 @@ function initialState(p: ViewerPayload, viewer: string): ViewState {
     selected: null,
     hidden: [],
     isolated: [],
-    layers: [...DEFAULT_LAYERS],
+    // A referred-pain figure draws on the skin, so the skin starts shown (translucent).
+    layers: p.referredPain ? [...LAYER_KEYS] : [...DEFAULT_LAYERS],
     xray: false,
     labels: true,
     camera: { view: p.view },
@@ -85,6 +87,7 @@ export default function AnatomyViewer({ data }: Props) {
   const [status, setStatus] = useState<ViewerStatus>("loading");
   const [reason, setReason] = useState<"" | "no-webgl" | "load-failed" | "context-lost">("");
   const [mountStage, setMountStage] = useState(false);
+  const [software, setSoftware] = useState(false);
   const [hydrated, setHydrated] = useState(false);
   const [contents, setContents] = useState<ModelContents | null>(null);
   const [notice, setNotice] = useState<string[]>([]);
@@ -181,7 +184,9 @@ export default function AnatomyViewer({ data }: Props) {
     scheme.addEventListener("change", onTheme);
     const themeObserver = new MutationObserver(onTheme);
     themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-    if (hasWebGL()) setMountStage(true);
+    const support = detectWebGL();
+    setSoftware(support.software);
+    if (support.available) setMountStage(true);
     else {
       setStatus("fallback");
       setReason("no-webgl");
@@ -289,7 +294,15 @@ export default function AnatomyViewer({ data }: Props) {
     },
     [dispatch, info, nameOf, announce, moveCamera],
   );
-  const onPick = useCallback((id: string | null) => select(id), [select]);
+  const onPick = useCallback(
+    (id: string | null, side: "r" | "l" | "m" | null) => {
+      // In the explorer a click on the other side's structure moves the selection there; page figures keep the
+      // side their author chose.
+      if (id && payload.mode === "explorer" && (side === "r" || side === "l")) dispatch({ type: "side", side });
+      select(id);
+    },
+    [select, dispatch, payload.mode],
+  );
 
   const toggleHidden = useCallback(
     (id: string) => {
@@ -533,7 +546,9 @@ export default function AnatomyViewer({ data }: Props) {
                   api={apiRef}
                   active={active}
                   reducedMotion={reducedMotion}
+                  software={software}
                   dark={dark}
+                  pain={payload.referredPain?.patches}
                   pulseKey={`${state.model}|${state.focus.join(",")}`}
                   onReady={onReady}
                   onError={onError}
@@ -602,6 +617,17 @@ export default function AnatomyViewer({ data }: Props) {
           }}
         />
       </div>
+      {payload.referredPain && (
+        <div className="av-pain">
+          <p>
+            <span className="av-pain-swatch" aria-hidden="true" />
+            <strong>Referred pain from {payload.referredPain.name}</strong>, drawn as hatched areas on the skin: dense
+            hatching where most people feel it, sparse where some do. These are typical patterns; they vary between
+            people.
+          </p>
+          <p>{payload.referredPain.description}</p>
+        </div>
+      )}
       <p id={helpId} className="av-sr">
         Drag or use the arrow keys to turn the model, Shift with arrow keys or a right-drag to move it, the mouse wheel,
         a pinch or the plus and minus keys to zoom, and Home to return to the starting view. The list of structures

@@ -5,6 +5,7 @@ import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import {
   Box3,
   DirectionalLight,
+  type Group,
   HemisphereLight,
   type Object3D,
   type PerspectiveCamera,
@@ -18,6 +19,8 @@ import { AnatomyModel, type Appearance } from "./anatomy-model.ts";
 import { frameBox } from "./camera-presets.ts";
 import { MaterialSet } from "./materials.ts";
 import { acquireModel, releaseModel } from "./model-cache.ts";
+import { buildPainPatches, disposePatches, syncPatchVisibility } from "./referred-pain.ts";
+import type { PainPatch } from "./types.ts";
 import { viewDirection } from "./view-directions.ts";
 
 /** A request to move the camera; `seq` changes for every new request. */
@@ -52,12 +55,17 @@ export interface StageProps {
   api: RefObject<StageApi | null>;
   active: boolean;
   reducedMotion: boolean;
+  /** CPU rendering: no multisampling, pixel ratio 1. */
+  software: boolean;
   dark: boolean;
+  /** Referred-pain patches to draw (right-side coordinates). */
+  pain: PainPatch[] | undefined;
   /** Changes when the highlights change, to play the pulse again. */
   pulseKey: string;
   onReady(contents: ModelContents): void;
   onError(error: unknown): void;
-  onPick(id: string | null): void;
+  /** A click or tap on the model: the structure hit (and its side), or null for empty space. */
+  onPick(id: string | null, side: "r" | "l" | "m" | null): void;
   onCameraMoved(camera: CameraState): void;
   onContextLost(lost: boolean): void;
   /** Name shown in the hover tooltip. */
@@ -69,8 +77,8 @@ export default function Stage3D(props: StageProps) {
     <Canvas
       frameloop="demand"
       flat
-      dpr={[1, 1.75]}
-      gl={{ antialias: true, alpha: true, powerPreference: "high-performance" }}
+      dpr={props.software ? 1 : [1, 1.75]}
+      gl={{ antialias: !props.software, alpha: true, powerPreference: "high-performance" }}
       camera={{ fov: 30, near: 0.01, far: 40, position: [0, 1, 3] }}
       aria-hidden="true"
       tabIndex={-1}
@@ -84,12 +92,14 @@ const PULSE_MS = 3600;
 const PULSE_PERIOD_MS = 1200;
 const TWEEN_MS = 550;
 const FOCUS_EMISSIVE = 0.3;
+const PULSE_NEXT_FRAME = -2;
 
 function Scene(props: StageProps) {
   const { gl, camera: cam, scene, invalidate, setFrameloop, size } = useThree();
   const camera = cam as PerspectiveCamera;
   const materials = useMemo(() => new MaterialSet(), []);
   const [model, setModel] = useState<AnatomyModel | null>(null);
+  const [patches, setPatches] = useState<Group | null>(null);
   const controls = useMemo(() => new OrbitControls(camera, gl.domElement), [camera, gl]);
   const latest = useRef(props);
   latest.current = props;
@@ -107,8 +117,17 @@ function Scene(props: StageProps) {
       up: new Vector3(),
       raycaster: new Raycaster(),
       pointer: new Vector2(),
-      tween: { from: new Vector3(), fromTarget: new Vector3(), to: new Vector3(), toTarget: new Vector3(), start: -1 },
+      tween: {
+        from: new Vector3(),
+        fromTarget: new Vector3(),
+        to: new Vector3(),
+        toTarget: new Vector3(),
+        start: -1,
+        // Framing a structure ends on a free camera the link must record; presets and restores are already recorded.
+        report: false,
+      },
       pulseStart: -1,
+      reportWhenStill: false,
       readyPending: false,
       labels: [] as LabelSlot[],
       labelsVersion: "",
@@ -148,9 +167,21 @@ function Scene(props: StageProps) {
     controls.maxDistance = 8;
     controls.rotateSpeed = 0.8;
     const onChange = () => invalidate();
-    const onEnd = () => latest.current.onCameraMoved(cameraState(camera, controls.target));
+    const startPosition = new Vector3();
+    const startTarget = new Vector3();
     const onStart = () => {
       scratch.tween.start = -1;
+      startPosition.copy(camera.position);
+      startTarget.copy(controls.target);
+    };
+    // A click is a start and an end without motion: only a real move changes the view in the link.
+    // With damping the camera glides on after the drag ends; the frame loop reports it once it rests.
+    const onEnd = () => {
+      if (camera.position.distanceToSquared(startPosition) + controls.target.distanceToSquared(startTarget) < 1e-10) {
+        return;
+      }
+      scratch.reportWhenStill = true;
+      invalidate();
     };
     controls.addEventListener("change", onChange);
     controls.addEventListener("end", onEnd);
@@ -194,8 +225,22 @@ function Scene(props: StageProps) {
   useEffect(() => {
     if (!model) return;
     model.apply(props.appearance);
+    if (patches) syncPatchVisibility(patches);
     invalidate();
-  }, [model, props.appearance, invalidate]);
+  }, [model, patches, props.appearance, invalidate]);
+
+  // Referred-pain patches, projected onto the surface once per model and side.
+  useEffect(() => {
+    if (!model || !props.pain || props.pain.length === 0) return;
+    const group = buildPainPatches(model, props.pain, props.side);
+    scene.add(group);
+    setPatches(group);
+    return () => {
+      scene.remove(group);
+      disposePatches(group);
+      setPatches(null);
+    };
+  }, [model, props.pain, props.side, scene]);
 
   useEffect(() => {
     materials.setTheme(props.dark);
@@ -230,6 +275,7 @@ function Scene(props: StageProps) {
       else scratch.dir.copy(camera.position).sub(controls.target).normalize();
       frameBox(box, scratch.dir, camera, t.to, t.toTarget, command.kind === "frame" ? 1.6 : 1.2);
     }
+    t.report = command.kind === "frame";
     // The first placement jumps; later ones glide unless the reader prefers reduced motion.
     if (latest.current.reducedMotion || camera.userData["placed"] !== true) {
       camera.position.copy(t.to);
@@ -237,6 +283,7 @@ function Scene(props: StageProps) {
       camera.userData["placed"] = true;
       t.start = -1;
       controls.update();
+      if (t.report) latest.current.onCameraMoved(cameraState(camera, controls.target));
     } else {
       t.from.copy(camera.position);
       t.fromTarget.copy(controls.target);
@@ -244,6 +291,12 @@ function Scene(props: StageProps) {
     }
     invalidate();
   }, [model, cameraSeq]);
+
+  // New labels are placed on the next frame.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the label list is the trigger
+  useEffect(() => {
+    invalidate();
+  }, [props.labelIds, invalidate]);
 
   // The first frame with the model marks the viewer ready.
   useEffect(() => {
@@ -261,7 +314,9 @@ function Scene(props: StageProps) {
       invalidate();
       return;
     }
-    scratch.pulseStart = performance.now();
+    // Timed from the next frame: the first frame of a model can take long (shader compilation), and the reader
+    // should see the whole pulse.
+    scratch.pulseStart = PULSE_NEXT_FRAME;
     invalidate();
   }, [model, props.pulseKey, props.reducedMotion]);
 
@@ -338,7 +393,8 @@ function Scene(props: StageProps) {
       const moved = Math.hypot(e.clientX - down.x, e.clientY - down.y);
       down = null;
       if (moved > 6 || e.button > 0) return;
-      latest.current.onPick(pickAt(e.clientX, e.clientY)?.id ?? null);
+      const node = pickAt(e.clientX, e.clientY);
+      latest.current.onPick(node?.id ?? null, node?.side ?? null);
     };
     const tooltip = latest.current.tooltip.current;
     const hideTooltip = () => {
@@ -409,12 +465,19 @@ function Scene(props: StageProps) {
       controls.target.lerpVectors(t.fromTarget, t.toTarget, e);
       if (k >= 1) {
         t.start = -1;
-        latest.current.onCameraMoved(cameraState(camera, controls.target));
+        if (t.report) latest.current.onCameraMoved(cameraState(camera, controls.target));
       } else invalidate();
     }
     // Damping needs frames until the motion settles; update() reports a change (and so a frame) while it moves.
-    controls.update();
-    if (scratch.pulseStart >= 0) {
+    const moving = controls.update();
+    if (scratch.reportWhenStill && !moving) {
+      scratch.reportWhenStill = false;
+      latest.current.onCameraMoved(cameraState(camera, controls.target));
+    }
+    if (scratch.pulseStart === PULSE_NEXT_FRAME) {
+      scratch.pulseStart = now;
+      invalidate();
+    } else if (scratch.pulseStart >= 0) {
       const elapsed = now - scratch.pulseStart;
       if (elapsed >= PULSE_MS) {
         scratch.pulseStart = -1;

@@ -111,9 +111,13 @@ export class AnatomyModel {
     return onSide.length > 0 ? onSide : all;
   }
 
+  /** True for midline nodes, nodes on `side`, and any node of a structure the model has only on the other side. */
+  isOnSide(node: StructureNode, side: Side): boolean {
+    return node.side === "m" || node.side === side || !this.byId.get(node.id)?.some((n) => n.side === side);
+  }
+
   roleOf(node: StructureNode, a: Appearance): Role {
-    const onSide = node.side === "m" || node.side === a.side || !this.byId.get(node.id)?.some((n) => n.side === a.side);
-    if (!onSide) return "context";
+    if (!this.isOnSide(node, a.side)) return "context";
     if (a.focus.has(node.id)) return "focus";
     if (a.secondary.has(node.id)) return "secondary";
     return "context";
@@ -137,7 +141,7 @@ export class AnatomyModel {
       if (!visible) continue;
       this.drawnMeshes.push(mesh);
       const role = this.roleOf(node, a);
-      const selected = a.selected === node.id;
+      const selected = a.selected === node.id && this.isOnSide(node, a.side);
       let material: Material;
       if (role === "focus") material = this.materials.focus;
       else if (role === "secondary") material = this.materials.secondary;

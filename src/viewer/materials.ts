@@ -29,7 +29,7 @@ const VIVID: Record<string, Look> = {
   nerve: { colour: "#e8c547", roughness: 0.4 },
   vessel: { colour: "#6b62a8", roughness: 0.4 },
   bone: { colour: "#ebe3cc", roughness: 0.72 },
-  skin: { colour: "#e0b9a0", roughness: 0.6, opacity: 0.9 },
+  skin: { colour: "#e0b9a0", roughness: 0.6, opacity: 0.5 },
 };
 
 /** Calm colours for context while something is highlighted: muted, so the accents carry the eye. */
@@ -44,7 +44,7 @@ const CALM: Record<string, Look> = {
   nerve: { colour: "#dcd5b0", roughness: 0.55 },
   vessel: { colour: "#aeaabb", roughness: 0.55 },
   bone: { colour: "#efe9da", roughness: 0.8 },
-  skin: { colour: "#e5d0c2", roughness: 0.7, opacity: 0.85 },
+  skin: { colour: "#e5d0c2", roughness: 0.7, opacity: 0.45 },
 };
 
 const DEFAULT_LOOK: Look = { colour: "#cfc8bb", roughness: 0.6 };
@@ -162,6 +162,8 @@ export class MaterialSet {
       } else if (look.opacity !== undefined) {
         m.transparent = true;
         m.opacity = look.opacity;
+        // A see-through surface (skin, fascia) must not hide what lies beneath it from the depth test.
+        m.depthWrite = false;
       }
       if (tissue === "muscle") addFibreShading(m, fibre, calm ? "#e2dcd2" : "#ece5d6");
       material = m;

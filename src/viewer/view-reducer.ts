@@ -1,11 +1,19 @@
 // How reader actions change the viewer's state. Pure: the island keeps the state, the scene follows it.
-import { type CameraState, LAYER_KEYS, type LayerKey, type ViewName, type ViewState } from "../lib/view-state.ts";
+import {
+  type CameraState,
+  LAYER_KEYS,
+  type LayerKey,
+  type Side,
+  type ViewName,
+  type ViewState,
+} from "../lib/view-state.ts";
 
 /** Layers drawn when a viewer opens: everything but the skin, which would cover the rest. */
 export const DEFAULT_LAYERS: LayerKey[] = LAYER_KEYS.filter((k) => k !== "skin");
 
 export type ViewAction =
   | { type: "select"; id: string | null }
+  | { type: "side"; side: Side }
   | { type: "toggle-hidden"; id: string }
   | { type: "toggle-isolated"; id: string }
   | { type: "show-all" }
@@ -25,6 +33,8 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
   switch (action.type) {
     case "select":
       return state.selected === action.id ? state : { ...state, selected: action.id };
+    case "side":
+      return state.side === action.side ? state : { ...state, side: action.side };
     case "toggle-hidden": {
       const hidden = toggle(state.hidden, action.id);
       // Hiding the only isolated structure would leave nothing: leave isolation instead.
