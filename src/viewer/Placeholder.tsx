@@ -27,14 +27,7 @@ export function Placeholder({ payload, structures, state, hidden, nameOf }: Prop
   );
   return (
     <div className="av-placeholder" hidden={hidden}>
-      <Schematic
-        structures={structures}
-        focus={state.focus}
-        secondary={state.secondary}
-        side={state.side}
-        view={view}
-        model={state.model}
-      />
+      <Schematic data={payload.schematic} focus={state.focus} secondary={state.secondary} />
       {state.focus.length + state.secondary.length > 0 && (
         <div className="av-legend">
           <p className="av-legend-title">

@@ -23,8 +23,14 @@ export interface StructureInfo {
   page: boolean;
   /** Models that contain it (explorer); omitted on page figures. */
   models?: string[];
-  /** Bounding box of the shown side for the server schematic: min x, y, z, max x, y, z (metres). */
-  box?: [number, number, number, number, number, number];
+}
+
+/** Outlines of the model's structures for the first view, drawn by the server placeholder (millimetres). */
+export interface SchematicData {
+  /** SVG viewBox framing the view as the 3D camera first frames it. */
+  viewBox: string;
+  /** Far to near. */
+  shapes: { id: string; onSide: boolean; group: string; depth: number; d: string }[];
 }
 
 /** A model the viewer can show (the explorer offers several). */
@@ -32,8 +38,6 @@ export interface ModelInfo {
   model: string;
   title: string;
   url: string;
-  /** Whole-model bounds (metres); used for the server schematic. */
-  box?: [number, number, number, number, number, number];
 }
 
 /** A referred-pain patch, glTF frame (right side), metres. */
@@ -57,6 +61,8 @@ export interface ViewerPayload {
   view: ViewName;
   caption: string;
   structures: StructureInfo[];
+  /** Still drawing of the first view (absent until the models are generated). */
+  schematic?: SchematicData;
   /** Referred-pain zone to draw, with its owner's name and description. */
   referredPain?: { id: string; name: string; description: string; patches: PainPatch[] };
 }

@@ -5,12 +5,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { layerGroupOf, type Side, type ViewName } from "../../lib/view-state.ts";
 import type { ModelInfo, PainPatch, StructureInfo, ViewerPayload } from "../../viewer/types.ts";
-
-type Box = { min: number[]; max: number[] };
+import { viewDirection } from "../../viewer/view-directions.ts";
+import { buildSchematic } from "./schematic-data.ts";
 
 /** The generator's manifest (fields the viewer reads). */
 interface Manifest {
-  files: { model: string; file: string; title: string; bbox?: Box }[];
+  files: { model: string; file: string; title: string }[];
   structures: {
     id: string;
     side: "r" | "l" | "m";
@@ -18,7 +18,6 @@ interface Manifest {
     tissue: string;
     layer: number | string;
     models: string[];
-    bbox?: Box;
   }[];
 }
 
@@ -68,12 +67,6 @@ export function readManifest(root = process.cwd()): Manifest | null {
   return manifest;
 }
 
-function toBox(b: Box | undefined): StructureInfo["box"] {
-  if (b?.min.length !== 3 || b.max.length !== 3) return undefined;
-  const r = (n: number | undefined) => Math.round((n ?? 0) * 1000) / 1000;
-  return [r(b.min[0]), r(b.min[1]), r(b.min[2]), r(b.max[0]), r(b.max[1]), r(b.max[2])];
-}
-
 function firstSentence(text: string): string {
   const match = /^(.+?[.!?])(\s|$)/s.exec(text.trim());
   return (match?.[1] ?? text).replace(/\s+/g, " ").trim();
@@ -82,10 +75,7 @@ function firstSentence(text: string): string {
 /** The models a viewer may show, from the manifest or the planned list. */
 export function availableModels(manifest: Manifest | null): ModelInfo[] {
   if (manifest) {
-    return manifest.files.map((f) => {
-      const box = toBox(f.bbox);
-      return { model: f.model, title: f.title, url: `/models/${f.file}`, ...(box ? { box } : {}) };
-    });
+    return manifest.files.map((f) => ({ model: f.model, title: f.title, url: `/models/${f.file}` }));
   }
   return DEFAULT_MODELS.map(([model, title]) => ({ model, title, url: `/models/${model}.glb` }));
 }
@@ -110,11 +100,13 @@ export interface PayloadInput {
   manifest: Manifest | null;
   /** Page file for error messages. */
   where: string;
+  /** Project root (public/ lives here). */
+  root?: string;
 }
 
 /** The island's payload. Throws (naming the page) when the model or a referred-pain id is unknown. */
-export function buildViewerPayload(input: PayloadInput): ViewerPayload {
-  const { mode, model, side, records, manifest, where } = input;
+export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPayload> {
+  const { mode, model, side, records, manifest, where, root = process.cwd() } = input;
   const models = availableModels(manifest);
   if (mode === "figure" && !models.some((m) => m.model === model)) {
     throw new Error(
@@ -122,10 +114,7 @@ export function buildViewerPayload(input: PayloadInput): ViewerPayload {
     );
   }
   const explorer = mode === "explorer";
-  const entries = new Map<
-    string,
-    { facts?: AnatomyFacts; models: Set<string>; box?: Box; tissue: string; layer: number; name: string }
-  >();
+  const entries = new Map<string, { models: Set<string>; tissue: string; layer: number; name: string }>();
   if (manifest) {
     for (const s of manifest.structures) {
       if (!explorer && !s.models.includes(model)) continue;
@@ -136,10 +125,6 @@ export function buildViewerPayload(input: PayloadInput): ViewerPayload {
         name: s.name,
       };
       for (const m of s.models) entry.models.add(m);
-      // The schematic uses the bounds of the side on show (midline structures have only one).
-      if (s.side === side || s.side === "m" || !entry.box) {
-        if (s.bbox) entry.box = s.bbox;
-      }
       entries.set(s.id, entry);
     }
   } else {
@@ -154,7 +139,6 @@ export function buildViewerPayload(input: PayloadInput): ViewerPayload {
     const facts = records.get(id);
     const tissue = facts?.tissue ?? entry.tissue;
     const layer = facts?.layer ?? entry.layer;
-    const box = toBox(entry.box);
     const s: StructureInfo = {
       id,
       name: facts?.name ?? entry.name,
@@ -174,7 +158,6 @@ export function buildViewerPayload(input: PayloadInput): ViewerPayload {
     }
     if (explorer)
       s.models = [...entry.models].sort((a, b) => (a === "body" ? -1 : b === "body" ? 1 : a.localeCompare(b)));
-    if (box) s.box = box;
     structures.push(s);
   }
   structures.sort((a, b) => a.name.localeCompare(b.name));
@@ -190,6 +173,17 @@ export function buildViewerPayload(input: PayloadInput): ViewerPayload {
     caption: input.caption,
     structures,
   };
+  const file = models.find((m) => m.model === model)?.url ?? `/models/${model}.glb`;
+  const groups = new Map(structures.map((s) => [s.id, s.group]));
+  const schematic = await buildSchematic(
+    join(root, "public", file),
+    viewDirection(input.view, side, model),
+    side,
+    [...input.focus, ...input.secondary],
+    (id) => groups.get(id) ?? "connective",
+    explorer ? 14 : 28,
+  );
+  if (schematic) payload.schematic = schematic;
   if (input.referredPain) {
     const facts = records.get(input.referredPain);
     if (!facts?.referredPain) {

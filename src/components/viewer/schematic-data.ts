@@ -1,0 +1,198 @@
+// Build-time silhouettes for the viewer's placeholder: reads a generated model (meshopt glTF), projects each
+// structure's vertices for the figure's view and keeps their outline (a convex hull, simplified), so the page
+// shows a still drawing of the view before and without WebGL.
+import { existsSync } from "node:fs";
+import { NodeIO } from "@gltf-transform/core";
+import { EXTMeshoptCompression, KHRMeshQuantization } from "@gltf-transform/extensions";
+import { MeshoptDecoder } from "meshoptimizer";
+import type { Side, Vec3 } from "../../lib/view-state.ts";
+import type { SchematicData } from "../../viewer/types.ts";
+
+interface NodePoints {
+  id: string;
+  side: "r" | "l" | "m";
+  /** World positions, x y z interleaved (subsampled). */
+  points: Float64Array;
+}
+
+const MAX_POINTS_PER_NODE = 600;
+const MAX_HULL_POINTS = 28;
+const cache = new Map<string, Promise<NodePoints[]>>();
+
+/** The model's structure nodes and a sample of their world-space vertices. Cached per file for the build. */
+export function readModelPoints(path: string): Promise<NodePoints[]> {
+  let entry = cache.get(path);
+  if (!entry) {
+    entry = loadPoints(path);
+    cache.set(path, entry);
+  }
+  return entry;
+}
+
+async function loadPoints(path: string): Promise<NodePoints[]> {
+  if (!existsSync(path)) return [];
+  await MeshoptDecoder.ready;
+  const io = new NodeIO()
+    .registerExtensions([EXTMeshoptCompression, KHRMeshQuantization])
+    .registerDependencies({ "meshopt.decoder": MeshoptDecoder });
+  const doc = await io.read(path);
+  const out: NodePoints[] = [];
+  const element: number[] = [];
+  for (const node of doc.getRoot().listNodes()) {
+    const extras = node.getExtras() as { id?: unknown; side?: unknown };
+    const mesh = node.getMesh();
+    if (typeof extras.id !== "string" || !mesh) continue;
+    const m = node.getWorldMatrix();
+    const values: number[] = [];
+    for (const prim of mesh.listPrimitives()) {
+      const position = prim.getAttribute("POSITION");
+      if (!position) continue;
+      const count = position.getCount();
+      const step = Math.max(1, Math.ceil(count / MAX_POINTS_PER_NODE));
+      for (let i = 0; i < count; i += step) {
+        position.getElement(i, element);
+        const [x = 0, y = 0, z = 0] = element;
+        values.push(
+          m[0] * x + m[4] * y + m[8] * z + m[12],
+          m[1] * x + m[5] * y + m[9] * z + m[13],
+          m[2] * x + m[6] * y + m[10] * z + m[14],
+        );
+      }
+    }
+    const side = extras.side === "r" || extras.side === "l" ? extras.side : "m";
+    out.push({ id: extras.id, side, points: Float64Array.from(values) });
+  }
+  return out;
+}
+
+type P = [number, number];
+
+const cross = (o: P, a: P, b: P) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+
+/** Convex hull (monotone chain), counter-clockwise. */
+export function convexHull(points: P[]): P[] {
+  const pts = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (pts.length < 3) return pts;
+  const lower: P[] = [];
+  for (const p of pts) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2] as P, lower[lower.length - 1] as P, p) <= 0) lower.pop();
+    lower.push(p);
+  }
+  const upper: P[] = [];
+  for (let i = pts.length - 1; i >= 0; i--) {
+    const p = pts[i] as P;
+    while (upper.length >= 2 && cross(upper[upper.length - 2] as P, upper[upper.length - 1] as P, p) <= 0) upper.pop();
+    upper.push(p);
+  }
+  return [...lower.slice(0, -1), ...upper.slice(0, -1)];
+}
+
+/** Drops the points that add least area until at most `max` remain (Visvalingam). */
+export function simplifyPolygon(polygon: P[], max: number): P[] {
+  const poly = [...polygon];
+  while (poly.length > max) {
+    let smallest = Number.POSITIVE_INFINITY;
+    let at = 0;
+    for (let i = 0; i < poly.length; i++) {
+      const a = poly[(i - 1 + poly.length) % poly.length] as P;
+      const b = poly[i] as P;
+      const c = poly[(i + 1) % poly.length] as P;
+      const area = Math.abs(cross(a, b, c));
+      if (area < smallest) {
+        smallest = area;
+        at = i;
+      }
+    }
+    poly.splice(at, 1);
+  }
+  return poly;
+}
+
+function normalise(v: Vec3): Vec3 {
+  const l = Math.hypot(...v) || 1;
+  return [v[0] / l, v[1] / l, v[2] / l];
+}
+
+/**
+ * Outlines of every structure as seen from `direction` (unit vector towards the camera), in millimetres on the
+ * screen plane, framed like the 3D view's first camera: on `frameIds` (with room around) or on everything.
+ */
+export async function buildSchematic(
+  path: string,
+  direction: Vec3,
+  side: Side,
+  frameIds: string[],
+  groupOf: (id: string) => string,
+  /** Corners kept per outline: fewer for whole-body views, to keep the page small. */
+  maxPoints = MAX_HULL_POINTS,
+): Promise<SchematicData | undefined> {
+  const nodes = await readModelPoints(path);
+  if (nodes.length === 0) return undefined;
+  let right: Vec3 = [direction[2], 0, -direction[0]];
+  if (Math.hypot(...right) < 1e-6) right = [1, 0, 0];
+  right = normalise(right);
+  const up = normalise([
+    direction[1] * right[2] - direction[2] * right[1],
+    direction[2] * right[0] - direction[0] * right[2],
+    direction[0] * right[1] - direction[1] * right[0],
+  ]);
+  const has = new Map<string, Set<string>>();
+  for (const n of nodes) has.set(n.id, (has.get(n.id) ?? new Set()).add(n.side));
+  const shapes: SchematicData["shapes"] = [];
+  const frame = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  const all = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const node of nodes) {
+    const group = groupOf(node.id);
+    if (group === "skin") continue;
+    const projected: P[] = [];
+    let depth = 0;
+    const p = node.points;
+    for (let i = 0; i < p.length; i += 3) {
+      const x = p[i] ?? 0;
+      const y = p[i + 1] ?? 0;
+      const z = p[i + 2] ?? 0;
+      projected.push([
+        (x * right[0] + y * right[1] + z * right[2]) * 1000,
+        -(x * up[0] + y * up[1] + z * up[2]) * 1000,
+      ]);
+      depth += x * direction[0] + y * direction[1] + z * direction[2];
+    }
+    if (projected.length < 3) continue;
+    const hull = simplifyPolygon(convexHull(projected), maxPoints);
+    // Highlights belong to the chosen side (or the midline, or whichever side the model has).
+    const sides = has.get(node.id) ?? new Set();
+    const onSide = node.side === "m" || node.side === side || !sides.has(side);
+    for (const [x, y] of hull) {
+      all.minX = Math.min(all.minX, x);
+      all.maxX = Math.max(all.maxX, x);
+      all.minY = Math.min(all.minY, y);
+      all.maxY = Math.max(all.maxY, y);
+      if (onSide && frameIds.includes(node.id)) {
+        frame.minX = Math.min(frame.minX, x);
+        frame.maxX = Math.max(frame.maxX, x);
+        frame.minY = Math.min(frame.minY, y);
+        frame.maxY = Math.max(frame.maxY, y);
+      }
+    }
+    shapes.push({
+      id: node.id,
+      onSide,
+      group,
+      depth: Math.round((depth / (p.length / 3)) * 1000),
+      d: `M${hull.map(([x, y]) => `${Math.round(x)} ${Math.round(y)}`).join("L")}Z`,
+    });
+  }
+  shapes.sort((a, b) => a.depth - b.depth);
+  const box = Number.isFinite(frame.minX) ? frame : all;
+  // Room around a small target, as the 3D view gives it; a 4:3 frame like the stage.
+  const cx = (box.minX + box.maxX) / 2;
+  const cy = (box.minY + box.maxY) / 2;
+  let w = Math.max(box.maxX - box.minX, box === frame ? 140 : 0) * 1.25;
+  let h = Math.max(box.maxY - box.minY, box === frame ? 140 : 0) * 1.25;
+  if (w / h < 4 / 3) w = (h * 4) / 3;
+  else h = (w * 3) / 4;
+  return {
+    viewBox: [cx - w / 2, cy - h / 2, w, h].map((n) => Math.round(n)).join(" "),
+    shapes,
+  };
+}
