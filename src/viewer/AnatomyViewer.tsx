@@ -612,7 +612,9 @@ export default function AnatomyViewer({ data }: Props) {
           onHide={toggleHidden}
           onIsolate={toggleIsolated}
           onSearchPick={(s) => {
-            if (s.models && !s.models.includes(state.model) && s.models[0]) switchModel(s.models[0], s.id);
+            const here = modelStructures.some((m) => m.id === s.id);
+            const other = s.models?.find((m) => m !== state.model);
+            if (!here && other) switchModel(other, s.id);
             else select(s.id, { frame: true });
           }}
         />

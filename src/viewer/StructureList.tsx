@@ -50,12 +50,15 @@ export function StructureList(p: Props) {
   const elsewhere = useMemo(() => {
     if (p.mode !== "explorer" || query.trim() === "") return [];
     const here = new Set(p.structures.map((s) => s.id));
-    return p.allStructures.filter((s) => !here.has(s.id) && matchesQuery(s, query)).slice(0, 8);
-  }, [p.mode, p.allStructures, p.structures, query]);
+    return p.allStructures
+      .filter((s) => !here.has(s.id) && s.models?.some((m) => m !== p.model) && matchesQuery(s, query))
+      .slice(0, 8);
+  }, [p.mode, p.allStructures, p.structures, p.model, query]);
   const groups = LAYER_KEYS.map((key) => ({ key, items: matches.filter((s) => s.group === key) })).filter(
     (g) => g.items.length > 0,
   );
   const titleOf = (model: string) => p.models.find((m) => m.model === model)?.title ?? model;
+  const otherModel = (s: StructureInfo) => s.models?.find((m) => m !== p.model);
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "Enter") {
@@ -172,7 +175,7 @@ export function StructureList(p: Props) {
                 <li key={s.id} className="av-row">
                   <button type="button" className="av-name" disabled={!p.interactive} onClick={() => p.onSearchPick(s)}>
                     <span className="av-name-text">{s.name}</span>
-                    <span className="av-where">{s.models?.[0] ? titleOf(s.models[0]) : ""}</span>
+                    <span className="av-where">{titleOf(otherModel(s) ?? "")}</span>
                   </button>
                 </li>
               ))}
