@@ -78,7 +78,7 @@ export default function Stage3D(props: StageProps) {
       frameloop="demand"
       flat
       dpr={props.software ? 1 : [1, 1.75]}
-      gl={{ antialias: !props.software, alpha: true, powerPreference: "high-performance" }}
+      gl={{ antialias: !props.software, alpha: true, stencil: true, powerPreference: "high-performance" }}
       camera={{ fov: 30, near: 0.01, far: 40, position: [0, 1, 3] }}
       aria-hidden="true"
       tabIndex={-1}
@@ -128,6 +128,9 @@ function Scene(props: StageProps) {
       },
       pulseStart: -1,
       reportWhenStill: false,
+      /** Label anchors are re-chosen (visible points) once the camera rests after a change. */
+      anchorsDirty: true,
+      anchorRay: new Raycaster(),
       readyPending: false,
       labels: [] as LabelSlot[],
       labelsVersion: "",
@@ -226,8 +229,9 @@ function Scene(props: StageProps) {
     if (!model) return;
     model.apply(props.appearance);
     if (patches) syncPatchVisibility(patches);
+    scratch.anchorsDirty = true;
     invalidate();
-  }, [model, patches, props.appearance, invalidate]);
+  }, [model, patches, props.appearance, invalidate, scratch]);
 
   // Referred-pain patches, projected onto the surface once per model and side.
   useEffect(() => {
@@ -276,6 +280,7 @@ function Scene(props: StageProps) {
       frameBox(box, scratch.dir, camera, t.to, t.toTarget, command.kind === "frame" ? 1.6 : 1.2);
     }
     t.report = command.kind === "frame";
+    scratch.anchorsDirty = true;
     // The first placement jumps; later ones glide unless the reader prefers reduced motion.
     if (latest.current.reducedMotion || camera.userData["placed"] !== true) {
       camera.position.copy(t.to);
@@ -295,6 +300,7 @@ function Scene(props: StageProps) {
   // New labels are placed on the next frame.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the label list is the trigger
   useEffect(() => {
+    scratch.anchorsDirty = true;
     invalidate();
   }, [props.labelIds, invalidate]);
 
@@ -362,6 +368,7 @@ function Scene(props: StageProps) {
     };
     const moved = () => {
       scratch.tween.start = -1;
+      scratch.anchorsDirty = true;
       controls.update();
       invalidate();
       latest.current.onCameraMoved(cameraState(camera, controls.target));
@@ -465,6 +472,7 @@ function Scene(props: StageProps) {
       controls.target.lerpVectors(t.fromTarget, t.toTarget, e);
       if (k >= 1) {
         t.start = -1;
+        scratch.anchorsDirty = true;
         if (t.report) latest.current.onCameraMoved(cameraState(camera, controls.target));
       } else invalidate();
     }
@@ -472,7 +480,13 @@ function Scene(props: StageProps) {
     const moving = controls.update();
     if (scratch.reportWhenStill && !moving) {
       scratch.reportWhenStill = false;
+      scratch.anchorsDirty = true;
       latest.current.onCameraMoved(cameraState(camera, controls.target));
+    }
+    if (scratch.anchorsDirty && model && !moving && t.start < 0 && latest.current.labelIds.length > 0) {
+      scratch.anchorsDirty = false;
+      camera.updateMatrixWorld();
+      model.chooseVisibleAnchors(latest.current.labelIds, latest.current.side, scratch.anchorRay, camera.position);
     }
     if (scratch.pulseStart === PULSE_NEXT_FRAME) {
       scratch.pulseStart = now;
@@ -615,6 +629,8 @@ function placeLabels(
   }
   for (const s of scratch.labels) {
     s.label.style.visibility = s.shown ? "visible" : "hidden";
+    // A dashed leader: the structure lies behind others from here.
+    if (s.line) s.line.style.strokeDasharray = model.isBehind(s.id) ? "5 4" : "";
     if (s.line) s.line.style.display = s.shown ? "" : "none";
     if (s.dot) s.dot.style.display = s.shown ? "" : "none";
     if (!s.shown) continue;

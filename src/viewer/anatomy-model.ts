@@ -218,6 +218,67 @@ export class AnatomyModel {
     return anchor;
   }
 
+  private readonly seenAnchors = new Map<StructureNode, Vector3>();
+  /** Labelled structures with no point in sight (entirely behind others): their leader line is dashed. */
+  private readonly behind = new Set<string>();
+  private readonly candidateCache = new Map<StructureNode, Vector3[]>();
+
+  /** Up to 48 vertices spread over the structure (world space), computed once. */
+  private candidates(node: StructureNode): Vector3[] {
+    let list = this.candidateCache.get(node);
+    if (list) return list;
+    list = [];
+    for (const mesh of node.meshes) {
+      const position = mesh.geometry.getAttribute("position");
+      const step = Math.max(1, Math.floor((position.count * node.meshes.length) / 48));
+      for (let i = 0; i < position.count; i += step) {
+        list.push(new Vector3().fromBufferAttribute(position, i).applyMatrix4(mesh.matrixWorld));
+      }
+    }
+    this.candidateCache.set(node, list);
+    return list;
+  }
+
+  /**
+   * For each labelled structure, picks a point the camera actually sees (nothing else in front), nearest the
+   * middle of the structure, so a leader line never points at the structure in front of it. Run when the
+   * camera rests, not every frame: it casts up to 48 rays per label.
+   */
+  chooseVisibleAnchors(ids: readonly string[], side: Side, raycaster: Raycaster, eye: Vector3): void {
+    this.seenAnchors.clear();
+    this.behind.clear();
+    const solid = this.drawnMeshes.filter((m) => !this.meshState.get(m)?.translucent);
+    const direction = new Vector3();
+    for (const id of ids) {
+      for (const node of this.nodesOn(id, side)) {
+        if (!node.root.visible) continue;
+        const centre = this.anchorOf(node);
+        const ordered = [...this.candidates(node)].sort(
+          (a, b) => a.distanceToSquared(centre) - b.distanceToSquared(centre),
+        );
+        let seen = false;
+        for (const point of ordered) {
+          const distance = direction.copy(point).sub(eye).length();
+          raycaster.set(eye, direction.normalize());
+          raycaster.far = distance + 0.002;
+          const hit = raycaster.intersectObjects(solid, false)[0];
+          // Seen when nothing is in front, or the first surface on the way is the structure itself.
+          if (!hit || this.meshState.get(hit.object as Mesh)?.node === node) {
+            this.seenAnchors.set(node, hit ? hit.point.clone() : point);
+            seen = true;
+            break;
+          }
+        }
+        if (!seen) this.behind.add(id);
+      }
+    }
+    raycaster.far = Number.POSITIVE_INFINITY;
+  }
+
+  isBehind(id: string): boolean {
+    return this.behind.has(id);
+  }
+
   /** Label anchor of the first drawn node of `id` on `side`, or null when none is drawn. No allocation. */
   visibleAnchor(id: string, side: Side): Vector3 | null {
     const all = this.byId.get(id);
@@ -225,11 +286,11 @@ export class AnatomyModel {
     let fallback: StructureNode | null = null;
     for (const node of all) {
       if (!node.root.visible) continue;
-      if (node.side === side || node.side === "m") return this.anchorOf(node);
+      if (node.side === side || node.side === "m") return this.seenAnchors.get(node) ?? this.anchorOf(node);
       fallback ??= node;
     }
     // Only the other side is drawn: label it when the model has nothing on the requested side.
-    if (fallback && !all.some((n) => n.side === side)) return this.anchorOf(fallback);
+    if (fallback && !all.some((n) => n.side === side)) return this.seenAnchors.get(fallback) ?? this.anchorOf(fallback);
     return null;
   }
 

@@ -1,12 +1,16 @@
 // The viewer's shared materials: one per tissue and look, created once per viewer and reused by every mesh,
 // so changing a highlight swaps a reference instead of building anything.
 import {
+  AlwaysStencilFunc,
   BackSide,
   Color,
   GreaterDepth,
+  KeepStencilOp,
   type Material,
   MeshBasicMaterial,
   MeshStandardMaterial,
+  NotEqualStencilFunc,
+  ReplaceStencilOp,
   ShaderMaterial,
   Vector2,
 } from "three";
@@ -48,6 +52,18 @@ const CALM: Record<string, Look> = {
 };
 
 const DEFAULT_LOOK: Look = { colour: "#cfc8bb", roughness: 0.6 };
+
+/**
+ * Every solid surface stamps the stencil with whether it is highlighted (1) or context (0); the nearest surface
+ * wins. A highlighted structure hidden behind context then shows through, but not behind another highlight,
+ * where the two accents would mix into a muddy colour.
+ */
+function stampStencil(material: Material, highlighted: boolean): void {
+  material.stencilWrite = true;
+  material.stencilRef = highlighted ? 1 : 0;
+  material.stencilFunc = AlwaysStencilFunc;
+  material.stencilZPass = ReplaceStencilOp;
+}
 
 /** Which fibre coordinate the mesh carries: none, along the fibres, or along and around. */
 export type FibreKind = 0 | 1 | 2;
@@ -123,15 +139,27 @@ export class MaterialSet {
       emissiveIntensity: 0.18,
       roughness: 0.45,
     });
+    stampStencil(this.focus, true);
+    stampStencil(this.secondary, true);
     // Drawn only where something is in front (depth test inverted): a highlighted structure shows through.
-    const ghost = (colour: string) =>
-      new MeshBasicMaterial({
+    const ghost = (colour: string) => {
+      const m = new MeshBasicMaterial({
         color: colour,
         transparent: true,
         opacity: 0.38,
         depthWrite: false,
         depthFunc: GreaterDepth,
       });
+      // Tests the stamp without changing it: drawn only where context is in front.
+      m.stencilWrite = true;
+      m.stencilWriteMask = 0;
+      m.stencilRef = 1;
+      m.stencilFunc = NotEqualStencilFunc;
+      m.stencilFail = KeepStencilOp;
+      m.stencilZFail = KeepStencilOp;
+      m.stencilZPass = KeepStencilOp;
+      return m;
+    };
     this.focusGhost = ghost(FOCUS_COLOUR);
     this.secondaryGhost = ghost(SECONDARY_COLOUR);
     const outline = (thickness: number) =>
@@ -166,6 +194,8 @@ export class MaterialSet {
         m.depthWrite = false;
       }
       if (tissue === "muscle") addFibreShading(m, fibre, calm ? "#e2dcd2" : "#ece5d6");
+      // See-through context (x-ray, skin) leaves the stamp of what lies beneath it.
+      if (!m.transparent) stampStencil(m, false);
       material = m;
       this.looks.set(key, material);
     }
