@@ -1,5 +1,6 @@
-// Viewer benchmark: time from navigation to the first rendered 3D frame, largest contentful paint, and the bytes a
-// viewer page loads (raw and gzip), measured in headless Chromium against the production build in dist/.
+// Viewer benchmark: time from navigation to the first rendered 3D frame, largest contentful paint, layout shift,
+// and the bytes a viewer page loads (raw and gzip), measured in headless Chromium against the production build.
+// The page is scrolled to its first viewer at once, as a reader heading for the figure would.
 //
 //   node bench/viewer.ts [--runs=3] [--fixture] [--json=FILE] [/path/ ...]   (default path: /anatomy/explore/)
 //
@@ -56,6 +57,8 @@ interface Sample {
   status: string;
   lcpMs: number | null;
   lcpElement: string;
+  /** Cumulative layout shift up to the first 3D frame and network idle. */
+  cls: number;
   bytes: Record<Kind, { raw: number; gzip: number; files: number }>;
 }
 
@@ -88,9 +91,19 @@ async function measure(path: string): Promise<Sample> {
     );
   }
   await context.addInitScript(() => {
-    const w = window as unknown as { benchFirstFrame: number | null; benchLcp: { t: number; el: string } | null };
+    const w = window as unknown as {
+      benchFirstFrame: number | null;
+      benchLcp: { t: number; el: string } | null;
+      benchCls: number;
+    };
     w.benchFirstFrame = null;
     w.benchLcp = null;
+    w.benchCls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!e.hadRecentInput) w.benchCls += e.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as (PerformanceEntry & { element?: Element | null })[]) {
         const el = e.element;
@@ -114,7 +127,9 @@ async function measure(path: string): Promise<Sample> {
       // Redirects and aborted requests have no body.
     }
   });
-  await page.goto(base + path);
+  await page.goto(base + path, { waitUntil: "commit" });
+  // A reader scrolls to the figure; a viewer further down the page loads only when it comes near.
+  await page.locator("[data-anatomy-viewer]").first().scrollIntoViewIfNeeded({ timeout: 30_000 });
   const status = await page
     .waitForFunction(
       () => {
@@ -129,8 +144,12 @@ async function measure(path: string): Promise<Sample> {
     .catch(() => "timeout");
   await page.waitForLoadState("networkidle");
   const result = await page.evaluate(() => {
-    const w = window as unknown as { benchFirstFrame: number | null; benchLcp: { t: number; el: string } | null };
-    return { first: w.benchFirstFrame, lcp: w.benchLcp };
+    const w = window as unknown as {
+      benchFirstFrame: number | null;
+      benchLcp: { t: number; el: string } | null;
+      benchCls: number;
+    };
+    return { first: w.benchFirstFrame, lcp: w.benchLcp, cls: w.benchCls };
   });
   const bytes = Object.fromEntries(
     (["html", "js", "css", "model", "other"] as const).map((k) => [k, { raw: 0, gzip: 0, files: 0 }]),
@@ -147,6 +166,7 @@ async function measure(path: string): Promise<Sample> {
     status,
     lcpMs: result.lcp ? Math.round(result.lcp.t) : null,
     lcpElement: result.lcp?.el ?? "",
+    cls: Math.round(result.cls * 1000) / 1000,
     bytes,
   };
 }
@@ -169,6 +189,7 @@ try {
       statuses: samples.map((s) => s.status),
       firstFrameMs: { median: median(frames), all: samples.map((s) => s.firstFrameMs) },
       lcpMs: { median: median(lcps), element: last.lcpElement },
+      cls: samples.map((s) => s.cls),
       bytes: last.bytes,
       totalBytes: Object.values(last.bytes).reduce((t, b) => t + b.raw, 0),
       totalGzip: Object.values(last.bytes).reduce((t, b) => t + b.gzip, 0),
@@ -183,6 +204,7 @@ try {
     console.log(
       `  largest contentful paint:     median ${summary.lcpMs.median ?? "n/a"} ms (${summary.lcpMs.element})`,
     );
+    console.log(`  cumulative layout shift:      ${summary.cls.join(", ")}`);
     for (const [k, b] of Object.entries(last.bytes)) {
       if (b.files > 0)
         console.log(

@@ -594,7 +594,11 @@ export default function AnatomyViewer({ data }: Props) {
             role={roleOf(selectedInfo.id, state)}
             hidden={state.hidden.includes(selectedInfo.id)}
             isolated={state.isolated.includes(selectedInfo.id)}
-            onClose={() => select(null)}
+            onClose={() => {
+              select(null);
+              // The close button disappears with the card: keep the keyboard user in the viewer.
+              stageRef.current?.focus();
+            }}
             onHide={() => toggleHidden(selectedInfo.id)}
             onIsolate={() => toggleIsolated(selectedInfo.id)}
             onFrame={() => moveCamera({ kind: "frame", ids: [selectedInfo.id] })}

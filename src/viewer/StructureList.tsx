@@ -120,11 +120,15 @@ export function StructureList(p: Props) {
             </button>
           </>
         ) : (
-          <span className="av-name">
-            <span className={`av-mark av-mark-${role}`} aria-hidden="true" />
-            {s.page ? <a href={`/anatomy/${s.id}/`}>{s.name}</a> : <span className="av-name-text">{s.name}</span>}
-            <span className="av-sr">{roleText}</span>
-          </span>
+          <>
+            <span className="av-name">
+              <span className={`av-mark av-mark-${role}`} aria-hidden="true" />
+              {s.page ? <a href={`/anatomy/${s.id}/`}>{s.name}</a> : <span className="av-name-text">{s.name}</span>}
+              <span className="av-sr">{roleText}</span>
+            </span>
+            {/* Keeps the room of the hide and isolate buttons, so rows do not reflow when the viewer starts. */}
+            <span className="av-row-spacer" aria-hidden="true" />
+          </>
         )}
       </li>
     );
