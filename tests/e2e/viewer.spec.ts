@@ -509,6 +509,34 @@ test.describe("viewer with the fixture model", () => {
     expect(errors).toEqual([]);
   });
 
+  test("full screen takes the whole window and gives it back", async ({ page }) => {
+    const v = await openReady(page, GUIDE);
+    const button = v.getByRole("button", { name: "Full screen" });
+    await button.click();
+    await expect(button).toHaveAttribute("aria-pressed", "true");
+    const size = page.viewportSize();
+    await expect.poll(async () => (await v.boundingBox())?.width).toBe(size?.width);
+    await button.click();
+    await expect(button).toHaveAttribute("aria-pressed", "false");
+    await expect.poll(async () => (await v.boundingBox())?.width).toBeLessThan(size?.width ?? 0);
+  });
+
+  test("several viewers of one model fetch it once; pages without a viewer load no 3D or React code", async ({
+    page,
+  }) => {
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    await openReady(page, GUIDE, 0);
+    const second = viewer(page, 1);
+    await second.scrollIntoViewIfNeeded();
+    await expect(second).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+    expect(requests.filter((p) => p === "/models/upper-limb.glb")).toHaveLength(1);
+    requests.length = 0;
+    await page.goto("/about/");
+    await page.waitForLoadState("networkidle");
+    expect(requests.filter((p) => /Stage3D|AnatomyViewer|client\.|react/.test(p))).toEqual([]);
+  });
+
   test("explorer: search as you type selects and frames a structure", async ({ page }) => {
     await page.emulateMedia({ reducedMotion: "reduce" });
     const v = await openReady(page, EXPLORER);
@@ -524,6 +552,11 @@ test.describe("viewer with the fixture model", () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#viewer=explore&.*sel=median-nerve.*cam=/);
     await search.fill("zzz");
     await expect(v.getByText("No structure matches")).toBeVisible();
+    // Each region is a model of its own.
+    await v.getByRole("combobox", { name: "Model" }).selectOption("upper-limb");
+    await expect(v).toHaveAttribute("data-model", "upper-limb");
+    await expect(v).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/m=upper-limb/);
   });
 });
 
