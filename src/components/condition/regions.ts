@@ -1,0 +1,35 @@
+// Body regions of the condition guides, in head-to-foot order, with the names the index and pages show.
+
+/** Region keys exactly as the conditions schema lists them, head to foot. */
+export const CONDITION_REGIONS = [
+  "head-neck",
+  "shoulder",
+  "elbow-forearm",
+  "wrist-hand",
+  "back-trunk",
+  "hip-thigh",
+  "knee",
+  "leg-foot",
+] as const;
+export type ConditionRegion = (typeof CONDITION_REGIONS)[number];
+
+/** Heading text for each region. */
+export const REGION_LABELS: Readonly<Record<ConditionRegion, string>> = {
+  "head-neck": "Head and neck",
+  shoulder: "Shoulder",
+  "elbow-forearm": "Elbow and forearm",
+  "wrist-hand": "Wrist and hand",
+  "back-trunk": "Back and trunk",
+  "hip-thigh": "Hip and thigh",
+  knee: "Knee",
+  "leg-foot": "Lower leg and foot",
+};
+
+/** Items grouped by region in head-to-foot order, leaving out regions with no items; items keep their order. */
+export function groupByRegion<T>(items: readonly T[], regionOf: (item: T) => ConditionRegion) {
+  return CONDITION_REGIONS.map((region) => ({
+    region,
+    label: REGION_LABELS[region],
+    items: items.filter((item) => regionOf(item) === region),
+  })).filter((group) => group.items.length > 0);
+}
