@@ -143,7 +143,17 @@ const conditions = defineCollection({
       /** Other names, e.g. adhesive capsulitis; indexed by search. */
       alsoKnownAs: z.array(z.string()).min(1),
       /** 3D views of the tissues involved: the first is the main figure. */
-      anatomy: z.array(viewerSpecSchema).min(1).max(3),
+      anatomy: z
+        .array(
+          viewerSpecSchema
+            .extend({
+              /** Anatomy id whose referred-pain zone (trigger-point pattern) the figure draws on the skin. */
+              referredPain: kebabId.optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(3),
       /** Red flags for "When to see a doctor" (required). */
       redFlags: z.array(z.string().min(10)).min(3),
       /** Honest summary of the strength of the evidence (required). */
