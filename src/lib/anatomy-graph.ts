@@ -1,0 +1,243 @@
+// The anatomy graph: which teaching pages point at each structure, and how the atlas groups structures.
+// Pure TypeScript (no astro:content, no DOM) so it can be tested directly and reused by pages and tests.
+
+/** Regions of the atlas, head to foot (the same keys as the anatomy records' `regions`). */
+export const ATLAS_REGIONS = ["head-neck", "shoulder", "upper-limb", "trunk", "hip-thigh", "leg-foot"] as const;
+export type AtlasRegion = (typeof ATLAS_REGIONS)[number];
+
+/** Heading text for each region. */
+export const ATLAS_REGION_LABELS: Readonly<Record<AtlasRegion, string>> = {
+  "head-neck": "Head and neck",
+  shoulder: "Shoulder",
+  "upper-limb": "Arm, forearm and hand",
+  trunk: "Back, abdomen and trunk",
+  "hip-thigh": "Hip and thigh",
+  "leg-foot": "Lower leg and foot",
+};
+
+/** Tissues in the order the atlas lists them (muscles first: students look them up most). */
+export const ATLAS_TISSUES = [
+  "muscle",
+  "tendon",
+  "fascia",
+  "retinaculum",
+  "ligament",
+  "joint-capsule",
+  "bursa",
+  "nerve",
+  "vessel",
+  "bone",
+  "skin",
+] as const;
+export type AtlasTissue = (typeof ATLAS_TISSUES)[number];
+
+/** Plural heading text for each tissue. */
+export const TISSUE_LABELS: Readonly<Record<AtlasTissue, string>> = {
+  muscle: "Muscles",
+  tendon: "Tendons",
+  fascia: "Fascia",
+  retinaculum: "Retinacula",
+  ligament: "Ligaments",
+  "joint-capsule": "Joint capsules",
+  bursa: "Bursae",
+  nerve: "Nerves",
+  vessel: "Vessels",
+  bone: "Bones",
+  skin: "Skin",
+};
+
+/** Singular text for one structure's tissue ("Muscle", "Joint capsule"). */
+export function tissueName(tissue: string): string {
+  const text = tissue.replace(/-/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The fields of an anatomy record the graph needs. */
+export interface StructureFacts {
+  id: string;
+  name: string;
+  aliases: string[];
+  tissue: string;
+  regions: string[];
+  layer: number;
+  group: string;
+  palpation?: string | undefined;
+  referredPain?: { patches: { centre: [number, number, number] }[] } | undefined;
+}
+
+/** One 3D figure a page shows: from frontmatter `anatomy` or an `<AnatomyViewer>` in the MDX body. */
+export interface ViewerUse {
+  model?: string | undefined;
+  focus: string[];
+  secondary: string[];
+  referredPain?: string | undefined;
+}
+
+/** The teaching collections that can point at a structure. */
+export type PageKind = "conditions" | "techniques" | "lessons";
+
+/** A teaching page as the graph sees it. */
+export interface TeachingPage {
+  kind: PageKind;
+  id: string;
+  title: string;
+  /** Frontmatter figures (conditions and techniques); lessons have none. */
+  specs: readonly ViewerUse[];
+  /** Raw MDX body, scanned for `<AnatomyViewer>` figures. */
+  body?: string | undefined;
+}
+
+/** How a page involves a structure: a main target (focus or referred pain) or a tissue also marked. */
+export type Role = "focus" | "secondary";
+
+export interface PageLinkOut {
+  kind: PageKind;
+  id: string;
+  title: string;
+  href: string;
+  role: Role;
+}
+
+/** Site path of a teaching page. */
+export function pageHref(kind: PageKind, id: string): string {
+  return kind === "lessons" ? `/learn/${id}/` : `/${kind}/${id}/`;
+}
+
+const VIEWER_TAG = /<AnatomyViewer\b([\s\S]*?)\/>/g;
+
+/** The string values of `name={[...]}` (or `name="..."`) in a JSX attribute list. */
+function listAttribute(attributes: string, name: string): string[] {
+  const array = new RegExp(`\\b${name}=\\{\\s*\\[([^\\]]*)\\]\\s*\\}`).exec(attributes);
+  if (array) return [...(array[1] ?? "").matchAll(/["']([^"']+)["']/g)].map((m) => m[1] ?? "");
+  const single = new RegExp(`\\b${name}=["']([^"']+)["']`).exec(attributes);
+  return single ? [single[1] ?? ""] : [];
+}
+
+/** Every `<AnatomyViewer ... />` in an MDX body, with its model, focus, secondary and referred-pain ids. */
+export function viewerUsesInMdx(body: string): ViewerUse[] {
+  const uses: ViewerUse[] = [];
+  for (const match of body.matchAll(VIEWER_TAG)) {
+    const attributes = match[1] ?? "";
+    uses.push({
+      model: listAttribute(attributes, "model")[0],
+      focus: listAttribute(attributes, "focus"),
+      secondary: listAttribute(attributes, "secondary"),
+      referredPain: listAttribute(attributes, "referredPain")[0],
+    });
+  }
+  return uses;
+}
+
+/** Every structure id a page points at, with the strongest role it gives each (focus beats secondary). */
+export function structuresOfPage(page: TeachingPage): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  const uses = [...page.specs, ...(page.body ? viewerUsesInMdx(page.body) : [])];
+  for (const use of uses) {
+    for (const id of [...use.focus, ...(use.referredPain ? [use.referredPain] : [])]) roles.set(id, "focus");
+    for (const id of use.secondary) if (!roles.has(id)) roles.set(id, "secondary");
+  }
+  return roles;
+}
+
+const KIND_ORDER: readonly PageKind[] = ["conditions", "techniques", "lessons"];
+
+/**
+ * For every structure id, the pages that point at it, sorted by kind, then role (focus first), then title.
+ * Ids that no page names are absent; ids that are not anatomy records are kept (the caller decides).
+ */
+export function pagesByStructure(pages: readonly TeachingPage[]): Map<string, PageLinkOut[]> {
+  const index = new Map<string, PageLinkOut[]>();
+  for (const page of pages) {
+    for (const [id, role] of structuresOfPage(page)) {
+      const list = index.get(id) ?? [];
+      list.push({ kind: page.kind, id: page.id, title: page.title, href: pageHref(page.kind, page.id), role });
+      index.set(id, list);
+    }
+  }
+  for (const list of index.values()) {
+    list.sort(
+      (a, b) =>
+        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+        (a.role === b.role ? 0 : a.role === "focus" ? -1 : 1) ||
+        a.title.localeCompare(b.title),
+    );
+  }
+  return index;
+}
+
+/** Structure ids named by any page that are not in `known` (for integrity tests and build errors). */
+export function unknownStructureIds(pages: readonly TeachingPage[], known: ReadonlySet<string>): string[] {
+  const missing = new Set<string>();
+  for (const page of pages) for (const id of structuresOfPage(page).keys()) if (!known.has(id)) missing.add(id);
+  return [...missing].sort();
+}
+
+/** The region a structure is filed under: its home region (first in `regions`). */
+export function homeRegion(s: Pick<StructureFacts, "id" | "regions">): AtlasRegion {
+  const region = s.regions[0];
+  if (!region || !(ATLAS_REGIONS as readonly string[]).includes(region)) {
+    throw new Error(`content/anatomy/**/${s.id}.yaml: regions[0] "${region}" is not an atlas region.`);
+  }
+  return region as AtlasRegion;
+}
+
+export interface TissueGroup<T> {
+  tissue: AtlasTissue;
+  label: string;
+  items: T[];
+}
+export interface RegionGroup<T> {
+  region: AtlasRegion;
+  label: string;
+  tissues: TissueGroup<T>[];
+}
+
+/** Structures grouped by home region (head to foot), then by tissue, then by name; empty groups left out. */
+export function structuresByRegionAndTissue<T extends StructureFacts>(structures: readonly T[]): RegionGroup<T>[] {
+  const sorted = [...structures].sort((a, b) => a.name.localeCompare(b.name));
+  return ATLAS_REGIONS.map((region) => ({
+    region,
+    label: ATLAS_REGION_LABELS[region],
+    tissues: ATLAS_TISSUES.map((tissue) => ({
+      tissue,
+      label: TISSUE_LABELS[tissue],
+      items: sorted.filter((s) => homeRegion(s) === region && s.tissue === tissue),
+    })).filter((g) => g.items.length > 0),
+  })).filter((g) => g.tissues.length > 0);
+}
+
+/** Camera presets the atlas picks from. */
+export type AtlasView = "anterior" | "posterior" | "lateral";
+
+const POSITION_WORDS: readonly [RegExp, AtlasView][] = [
+  [/\bprone\b/i, "posterior"],
+  [/\bsupine\b/i, "anterior"],
+  [/\bside-lying\b/i, "lateral"],
+  [/\bpronated\b/i, "posterior"],
+  [/\bsupinated\b/i, "anterior"],
+];
+
+/**
+ * The side the atlas first shows a structure from. A referred-pain zone decides by where most of it lies
+ * (front or back of the body); otherwise the first client position in the palpation guide does, because that
+ * is the side a student works from (prone: back; supine: front; side-lying: side). Anterior when neither says.
+ */
+export function atlasView(s: Pick<StructureFacts, "palpation" | "referredPain">): AtlasView {
+  const patches = s.referredPain?.patches ?? [];
+  if (patches.length > 0) {
+    const back = patches.filter((p) => p.centre[2] < 0).length;
+    return back * 2 >= patches.length ? "posterior" : "anterior";
+  }
+  const text = s.palpation ?? "";
+  let best: { at: number; view: AtlasView } | undefined;
+  for (const [pattern, view] of POSITION_WORDS) {
+    const at = text.search(pattern);
+    if (at >= 0 && (!best || at < best.at)) best = { at, view };
+  }
+  return best?.view ?? "anterior";
+}
+
+/** Lower-case text a filter box matches against: name, aliases, group, tissue. */
+export function filterText(s: Pick<StructureFacts, "name" | "aliases" | "group" | "tissue">): string {
+  return [s.name, ...s.aliases, s.group, s.tissue.replace(/-/g, " ")].join(" | ").toLowerCase();
+}

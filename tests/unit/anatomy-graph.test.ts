@@ -1,0 +1,317 @@
+// The anatomy graph (which pages point at which structure, atlas grouping, first view) and the referred-pain
+// fallback map's projection; then the real content: every structure a page highlights has an atlas record,
+// and the muscles the issue names carry a referred-pain zone.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { mapFrame, projectPatch } from "../../src/components/anatomy/referred-pain-map.ts";
+import {
+  ATLAS_REGIONS,
+  atlasView,
+  filterText,
+  homeRegion,
+  pageHref,
+  pagesByStructure,
+  type StructureFacts,
+  structuresByRegionAndTissue,
+  structuresOfPage,
+  type TeachingPage,
+  unknownStructureIds,
+  viewerUsesInMdx,
+} from "../../src/lib/anatomy-graph.ts";
+
+const root = new URL("../../", import.meta.url).pathname;
+const contentDir = join(root, "content");
+
+function record(partial: Partial<StructureFacts> & { id: string }): StructureFacts {
+  return {
+    name: partial.id.replace(/-/g, " "),
+    aliases: [],
+    tissue: "muscle",
+    regions: ["shoulder"],
+    layer: 1,
+    group: "test group",
+    ...partial,
+  };
+}
+
+describe("viewerUsesInMdx", () => {
+  it("reads model, focus, secondary and referredPain from multi-line <AnatomyViewer> tags", () => {
+    const body = [
+      "Some text.",
+      "<AnatomyViewer",
+      '  model="upper-limb"',
+      '  focus={["biceps-brachii", "brachialis"]}',
+      "  secondary={['radial-nerve']}",
+      '  caption="A caption with a > sign and (brackets)."',
+      "/>",
+      "More text.",
+      '<AnatomyViewer model="body" focus={["trapezius"]} referredPain="trapezius" caption="Pain." />',
+    ].join("\n");
+    expect(viewerUsesInMdx(body)).toEqual([
+      {
+        model: "upper-limb",
+        focus: ["biceps-brachii", "brachialis"],
+        secondary: ["radial-nerve"],
+        referredPain: undefined,
+      },
+      { model: "body", focus: ["trapezius"], secondary: [], referredPain: "trapezius" },
+    ]);
+  });
+
+  it("finds nothing in a body without viewers, and ignores other components' focus attributes", () => {
+    expect(viewerUsesInMdx('Text <Term id="fascia">fascia</Term> and <Other focus={["x"]} />.')).toEqual([]);
+  });
+});
+
+describe("pagesByStructure", () => {
+  const pages: TeachingPage[] = [
+    {
+      kind: "conditions",
+      id: "tennis-elbow",
+      title: "Tennis elbow",
+      specs: [{ focus: ["common-extensor-tendon"], secondary: ["extensor-digitorum", "radial-nerve"] }],
+      body: '<AnatomyViewer model="upper-limb" focus={["radial-nerve"]} caption="x" />',
+    },
+    {
+      kind: "techniques",
+      id: "deep-transverse-friction",
+      title: "Deep transverse friction",
+      specs: [{ focus: ["common-extensor-tendon"], secondary: [] }],
+    },
+    {
+      kind: "lessons",
+      id: "tissues-101",
+      title: "Tissues 101",
+      specs: [],
+      body: '<AnatomyViewer model="upper-limb" focus={["biceps-brachii"]} secondary={["common-extensor-tendon"]} caption="x" />',
+    },
+    {
+      kind: "conditions",
+      id: "a-first",
+      title: "A first condition",
+      specs: [{ focus: ["trapezius"], secondary: ["common-extensor-tendon"] }],
+    },
+  ];
+  const index = pagesByStructure(pages);
+
+  it("lists every page that shows a structure, conditions then techniques then lessons, focus before secondary", () => {
+    expect(index.get("common-extensor-tendon")?.map((l) => `${l.kind}/${l.id}/${l.role}`)).toEqual([
+      "conditions/tennis-elbow/focus",
+      "conditions/a-first/secondary",
+      "techniques/deep-transverse-friction/focus",
+      "lessons/tissues-101/secondary",
+    ]);
+  });
+
+  it("gives a structure the strongest role any figure on the page gives it", () => {
+    // radial-nerve is secondary in the frontmatter figure but the focus of a body figure.
+    expect(structuresOfPage(pages[0] as TeachingPage).get("radial-nerve")).toBe("focus");
+    expect(index.get("radial-nerve")).toEqual([
+      {
+        kind: "conditions",
+        id: "tennis-elbow",
+        title: "Tennis elbow",
+        href: "/conditions/tennis-elbow/",
+        role: "focus",
+      },
+    ]);
+  });
+
+  it("counts a referred-pain figure as pointing at that structure", () => {
+    const roles = structuresOfPage({
+      kind: "techniques",
+      id: "t",
+      title: "T",
+      specs: [],
+      body: '<AnatomyViewer model="body" focus={["levator-scapulae"]} referredPain="trapezius" caption="c" />',
+    });
+    expect([...roles]).toEqual([
+      ["levator-scapulae", "focus"],
+      ["trapezius", "focus"],
+    ]);
+  });
+
+  it("reports ids that are not anatomy records", () => {
+    expect(unknownStructureIds(pages, new Set(["common-extensor-tendon", "extensor-digitorum", "trapezius"]))).toEqual([
+      "biceps-brachii",
+      "radial-nerve",
+    ]);
+  });
+
+  it("builds the site path of each kind of page", () => {
+    expect(pageHref("lessons", "x")).toBe("/learn/x/");
+    expect(pageHref("conditions", "x")).toBe("/conditions/x/");
+    expect(pageHref("techniques", "x")).toBe("/techniques/x/");
+  });
+});
+
+describe("atlas grouping", () => {
+  const records = [
+    record({ id: "soleus", regions: ["leg-foot"] }),
+    record({ id: "median-nerve", tissue: "nerve", regions: ["upper-limb", "shoulder"] }),
+    record({ id: "biceps-brachii", regions: ["upper-limb", "shoulder"] }),
+    record({ id: "trapezius", regions: ["shoulder", "trunk", "head-neck"] }),
+    record({ id: "abductor-pollicis-brevis", regions: ["upper-limb"] }),
+  ];
+
+  it("files each structure once, under its home region, head to foot, muscles before nerves, by name", () => {
+    const groups = structuresByRegionAndTissue(records);
+    expect(groups.map((g) => g.region)).toEqual(["shoulder", "upper-limb", "leg-foot"]);
+    const upper = groups.find((g) => g.region === "upper-limb");
+    expect(upper?.tissues.map((t) => [t.tissue, t.items.map((i) => i.id)])).toEqual([
+      ["muscle", ["abductor-pollicis-brevis", "biceps-brachii"]],
+      ["nerve", ["median-nerve"]],
+    ]);
+    const total = groups.flatMap((g) => g.tissues.flatMap((t) => t.items)).length;
+    expect(total).toBe(records.length);
+  });
+
+  it("rejects a home region the atlas does not know, naming the record", () => {
+    expect(() => homeRegion({ id: "x", regions: ["elbow"] })).toThrow(/x\.yaml.*elbow/);
+  });
+
+  it("matches the filter box against names, aliases and group", () => {
+    const text = filterText(record({ id: "t", name: "Trapezius", aliases: ["traps"], group: "superficial back" }));
+    expect(text).toContain("trapezius");
+    expect(text).toContain("traps");
+    expect(text).toContain("superficial back");
+  });
+});
+
+describe("atlasView", () => {
+  it("shows a referred-pain zone from the side where most of it lies", () => {
+    const front = { centre: [0, 1, 0.1] as [number, number, number] };
+    const back = { centre: [0, 1, -0.1] as [number, number, number] };
+    expect(atlasView({ referredPain: { patches: [front, front, back] } })).toBe("anterior");
+    expect(atlasView({ referredPain: { patches: [back, back, front] } })).toBe("posterior");
+  });
+
+  it("otherwise follows the first client position in the palpation guide", () => {
+    expect(atlasView({ palpation: "Client prone with the arm off the table, or supine." })).toBe("posterior");
+    expect(atlasView({ palpation: "Client supine or prone." })).toBe("anterior");
+    expect(atlasView({ palpation: "Client side-lying with the lower knee bent." })).toBe("lateral");
+    expect(atlasView({ palpation: "Client seated with the forearm pronated." })).toBe("posterior");
+    expect(atlasView({ palpation: "Not palpable." })).toBe("anterior");
+    expect(atlasView({})).toBe("anterior");
+  });
+});
+
+describe("referred-pain map projection", () => {
+  it("puts front patches on the front view with the body's right on the viewer's left", () => {
+    expect(projectPatch({ centre: [-0.1, 1.2, 0.08], radii: [0.02, 0.03], kind: "essential" })).toEqual([
+      { view: "front", cx: -100, cy: -1200, rx: 20, ry: 30, kind: "essential" },
+    ]);
+  });
+
+  it("puts back patches on the back view, mirrored so the body's right is on the viewer's right", () => {
+    expect(projectPatch({ centre: [-0.1, 1.0, -0.1], radii: [0.04, 0.02], kind: "spillover" })).toEqual([
+      { view: "back", cx: 100, cy: -1000, rx: 40, ry: 20, kind: "spillover" },
+    ]);
+  });
+
+  it("shows a patch on the side or top of the body (z close to 0) in both views", () => {
+    expect(
+      projectPatch({ centre: [-0.17, 0.92, 0], radii: [0.03, 0.04], kind: "spillover" }).map((p) => p.view),
+    ).toEqual(["front", "back"]);
+  });
+
+  it("crops the picture to the patches' height with a margin, but never below the minimum height", () => {
+    const neck = mapFrame([{ centre: [-0.06, 1.48, -0.07], radii: [0.035, 0.035], kind: "essential" }]);
+    const [, top, , height] = neck.viewBox.split(" ").map(Number);
+    expect(height).toBeGreaterThanOrEqual(560);
+    expect(-(top ?? 0)).toBeGreaterThan(1480 + 35);
+    const legs = mapFrame([
+      { centre: [-0.1, 0.04, -0.04], radii: [0.03, 0.03], kind: "essential" },
+      { centre: [-0.05, 1.0, -0.1], radii: [0.025, 0.025], kind: "spillover" },
+    ]);
+    const [, legsTop, , legsHeight] = legs.viewBox.split(" ").map(Number);
+    expect((legsTop ?? 0) + (legsHeight ?? 0)).toBeGreaterThanOrEqual(10);
+    expect(legs.aspect).toBeLessThan(neck.aspect);
+  });
+});
+
+// ---- The real content ----
+
+interface Spec {
+  focus: string[];
+  secondary?: string[];
+  referredPain?: string;
+}
+function anatomyRecords(): (StructureFacts & { referredPain?: { patches: unknown[] } })[] {
+  const dir = join(contentDir, "anatomy");
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => parseYaml(readFileSync(join(dir, f), "utf8")));
+}
+function teachingPages(): TeachingPage[] {
+  const pages: TeachingPage[] = [];
+  for (const kind of ["conditions", "techniques", "lessons"] as const) {
+    const dir = join(contentDir, kind);
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir).filter((f) => f.endsWith(".mdx"));
+    } catch {
+      continue;
+    }
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), "utf8");
+      const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+      if (!match) throw new Error(`content/${kind}/${f}: no frontmatter block`);
+      const data = parseYaml(match[1] ?? "") as { title: string; anatomy?: Spec[] };
+      pages.push({
+        kind,
+        id: f.replace(/\.mdx$/, ""),
+        title: data.title,
+        specs: (data.anatomy ?? []).map((s) => ({ ...s, secondary: s.secondary ?? [] })),
+        body: match[2],
+      });
+    }
+  }
+  return pages;
+}
+
+describe("the site's content", () => {
+  const records = anatomyRecords();
+  const ids = new Set(records.map((r) => r.id));
+  const pages = teachingPages();
+
+  it("has anatomy records filed under atlas regions", () => {
+    expect(records.length).toBeGreaterThan(50);
+    for (const r of records) expect(ATLAS_REGIONS, r.id).toContain(r.regions[0]);
+  });
+
+  it("highlights only structures that have an atlas record (so every viewer link has a page)", () => {
+    expect(unknownStructureIds(pages, ids)).toEqual([]);
+  });
+
+  it("lists each page under every structure its figures show (links resolve both ways)", () => {
+    const index = pagesByStructure(pages);
+    for (const page of pages) {
+      for (const spec of page.specs) {
+        for (const id of [...spec.focus, ...spec.secondary]) {
+          expect(
+            index.get(id)?.some((l) => l.kind === page.kind && l.id === page.id),
+            `${page.id} -> ${id}`,
+          ).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("gives the muscles the trigger point guide names a referred-pain zone", () => {
+    const required = [
+      "trapezius",
+      "levator-scapulae",
+      "sternocleidomastoid",
+      "infraspinatus",
+      "quadratus-lumborum",
+      "gluteus-medius",
+      "piriformis",
+      "soleus",
+    ];
+    const withZone = records.filter((r) => (r.referredPain?.patches.length ?? 0) > 0).map((r) => r.id);
+    expect(required.filter((id) => !withZone.includes(id))).toEqual([]);
+  });
+});
