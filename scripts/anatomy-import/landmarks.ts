@@ -336,33 +336,24 @@ export function measureLandmarks(w: World): LandmarkDef[] {
     );
     add1("scapula.ac-joint", "scapula_R", [0, 0, 0], "acromioclavicular joint (scapula frame origin)");
   }
-  // Clavicle (Mortensen 2014 clavicle surface, MoBL clavicle frame; origin at the sternoclavicular joint).
+  // Clavicle: between the sternoclavicular joint (clavicle frame origin) and the acromioclavicular joint (the
+  // scapula's weld frame); the Mortensen 2014 clavicle surface is not in this frame, so only its proportions
+  // are used (conoid tubercle at 80% of the length, behind and below the axis).
   {
-    const P = S("rclavicle.vtp", "neck");
-    const b = bounds(P);
-    add1(
-      "clavicle.sternal-end",
-      "clavicle_R",
-      centroid(P, (p) => p[2] < b.min[2] + 0.01),
-      "centre of the sternal end",
-    );
-    add1(
-      "clavicle.acromial-end",
-      "clavicle_R",
-      centroid(P, (p) => p[2] > b.max[2] - 0.01),
-      "centre of the acromial end",
-    );
+    const ac = joint("clavR_scapR_jnt").parentFrame.p;
+    add1("clavicle.sternal-end", "clavicle_R", [0, 0, 0], "sternoclavicular joint (clavicle frame origin)");
+    add1("clavicle.acromial-end", "clavicle_R", ac, "acromioclavicular joint (joint frame)");
     add1(
       "clavicle.mid",
       "clavicle_R",
-      centroid(P, (p) => Math.abs(p[2] - (b.min[2] + b.max[2]) / 2) < 0.006),
-      "centre at mid-length",
+      [ac[0] * 0.5 + 0.006, ac[1] * 0.5, ac[2] * 0.5],
+      "mid-shaft, on its forward curve",
     );
     add1(
       "clavicle.conoid-tubercle",
       "clavicle_R",
-      extreme(P, [-1, -1, 0], (p) => p[2] > b.max[2] - 0.045 && p[2] < b.max[2] - 0.02),
-      "posteroinferior tubercle near the lateral end",
+      [ac[0] * 0.8 - 0.008, ac[1] * 0.8 - 0.006, ac[2] * 0.8],
+      "underside near the lateral end",
     );
   }
   // Humerus (humerus_rv.vtp; origin at the head centre).

@@ -1,6 +1,6 @@
 // Muscle path wrapping at one pose, enough to keep derived paths outside the wrap surfaces the reference
-// models define (cylinders, spheres, ellipsoids). A straight segment that passes through the surface (or
-// passes on the side its quadrant forbids, close to it) is replaced by tangent lines and an arc on the surface.
+// models define (cylinders, spheres, ellipsoids). A straight segment that passes through the surface is
+// replaced by tangent lines and an arc on the surface, on the side the quadrant (or side site) asks for.
 import { apply, invert, type V3, type Xform } from "./math.ts";
 
 export type WrapShape =
@@ -46,8 +46,8 @@ function circleWrap(
   options.sort((o1, o2) => prefer(o2.mid) - prefer(o1.mid) || Math.abs(o1.sweep) - Math.abs(o2.sweep));
   const best = options[0];
   if (!best) return null;
-  // A sweep over ~300 degrees means the path would coil: no sensible wrap.
-  if (Math.abs(best.sweep) > (5 * Math.PI) / 3) return null;
+  // A segment that passes through the surface wraps less than half way round; more would coil.
+  if (Math.abs(best.sweep) > (200 / 180) * Math.PI) return null;
   const steps = Math.max(1, Math.ceil(Math.abs(best.sweep) / (Math.PI / 12)));
   const arc: P2[] = [];
   for (let i = 0; i <= steps; i++) {
@@ -85,7 +85,7 @@ export function wrapSegment(shape: WrapShape, frame: Xform, a: V3, b: V3): V3[] 
     const A: P2 = [la[0], la[1]];
     const B: P2 = [lb[0], lb[1]];
     const closest = segmentToOrigin(A, B);
-    let wrap = closest.d < r && closest.t > 0 && closest.t < 1;
+    const wrap = closest.d < r && closest.t > 0 && closest.t < 1;
     const side = shape.side;
     const prefer = (mid: P2) =>
       side
@@ -93,10 +93,6 @@ export function wrapSegment(shape: WrapShape, frame: Xform, a: V3, b: V3): V3[] 
         : quad && quad.axis < 2
           ? quad.sign * (mid[quad.axis] as number)
           : 0;
-    if (!wrap && quad && quad.axis < 2 && closest.d < 2 * r) {
-      // Constrained side: a line passing on the forbidden side, close to the surface, goes around it.
-      wrap = quad.sign * (closest.c[quad.axis] as number) < 0;
-    }
     if (!wrap) return [];
     const res = circleWrap(A, B, r, prefer);
     if (!res) return [];
@@ -136,8 +132,7 @@ export function wrapSegment(shape: WrapShape, frame: Xform, a: V3, b: V3): V3[] 
     if (side) return -Math.hypot(m[0] * rx - side[0], m[1] * ry - side[1], m[2] * rz - side[2]);
     return quad ? quad.sign * (m[quad.axis] as number) : 0;
   };
-  let wrap = closest.d < 1 && closest.t > 0 && closest.t < 1;
-  if (!wrap && quad && closest.d < 1.5) wrap = quad.sign * (to3(closest.c)[quad.axis] as number) < 0;
+  const wrap = closest.d < 1 && closest.t > 0 && closest.t < 1;
   if (!wrap) return [];
   const res = circleWrap(A, B, 1, prefer);
   if (!res) return [];

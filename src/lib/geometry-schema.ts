@@ -1,8 +1,9 @@
 // Schema of the `geometry` block of an anatomy record: what the model generator reads.
-// Bones and soft tissues each define their own builders (discriminated by `builder`).
+// Bones and soft tissues each define their own builders (discriminated by `builder`, so an error names the
+// field of the chosen builder rather than every alternative).
 import { z } from "astro/zod";
 import { boneGeometrySchema } from "./geometry-bone.ts";
 import { softGeometrySchema } from "./geometry-soft.ts";
 
-export const geometrySchema = z.union([boneGeometrySchema, softGeometrySchema]);
+export const geometrySchema = z.discriminatedUnion("builder", [boneGeometrySchema, softGeometrySchema]);
 export type Geometry = z.infer<typeof geometrySchema>;

@@ -1,0 +1,301 @@
+// The model generator: `node models/build.ts` (npm run models) reads every anatomy record, builds each
+// structure's mesh (bones here, soft tissues through models/soft/index.ts), and writes the region files, a
+// skeleton and a whole-body overview as compressed glTF to public/models/ with manifest.json. Skipped when the
+// inputs (records, models/data, generator sources) are unchanged since the last run (public/models/.cache-key).
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { AnatomyRecord } from "../src/lib/schemas.ts";
+import { buildBone } from "./bones/index.ts";
+import { type Bounds, checkMesh, meshBounds, mirrorMesh, simplifyMesh, triangleCount, unionBounds } from "./mesh.ts";
+import { type LoadedRecord, loadRecords } from "./records.ts";
+import { initMeshing } from "./sdf.ts";
+import type { MeshData } from "./types.ts";
+import { type NodeSpec, writeGlb } from "./writer.ts";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Model files in manifest order: id, title. Region files take the records that list the region. */
+export const MODELS: { model: string; title: string }[] = [
+  { model: "body", title: "Whole body" },
+  { model: "head-neck", title: "Head and neck" },
+  { model: "shoulder", title: "Shoulder" },
+  { model: "upper-limb", title: "Upper limb" },
+  { model: "trunk", title: "Trunk" },
+  { model: "hip-thigh", title: "Hip and thigh" },
+  { model: "leg-foot", title: "Leg and foot" },
+  { model: "skeleton", title: "Skeleton" },
+];
+
+/** Budgets per file (enforced by simplifying when exceeded) and for all files together. */
+export const BUDGET = { fileTriangles: 150_000, fileBytes: 400 * 1024, totalBytes: 3 * 1024 * 1024 };
+/** The overview keeps about this many triangles in all. */
+const BODY_TRIANGLES = 90_000;
+
+type Side = "r" | "l" | "m";
+type SoftBuilder = (record: AnatomyRecord, side: "r" | "l") => MeshData | null;
+
+export interface ManifestFile {
+  model: string;
+  file: string;
+  title: string;
+  bytes: number;
+  triangles: number;
+  bbox: { min: number[]; max: number[] };
+  nodes: string[];
+}
+export interface ManifestStructure {
+  id: string;
+  side: Side;
+  node: string;
+  name: string;
+  tissue: string;
+  layer: number;
+  region: string;
+  models: string[];
+  bbox: { min: number[]; max: number[] };
+  triangles: number;
+}
+export interface Manifest {
+  version: 1;
+  files: ManifestFile[];
+  structures: ManifestStructure[];
+}
+
+export interface GenerateOptions {
+  outDir?: string;
+  /** Ignore the cache. */
+  force?: boolean;
+  log?: (line: string) => void;
+  /** Project root (content/, models/data/). */
+  root?: string;
+}
+
+export interface GenerateResult {
+  skipped: boolean;
+  manifest: Manifest;
+  /** Records without a geometry block (not built). */
+  notBuilt: string[];
+  /** Milliseconds per phase and per record. */
+  timings: {
+    total: number;
+    meshing: number;
+    writing: number;
+    perRecord: Record<string, number>;
+    perFile: Record<string, number>;
+  };
+}
+
+function listFiles(dir: string, test: (f: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter(test)
+    .map((f) => join(dir, f))
+    .sort();
+}
+
+/** Hash of everything the output depends on. */
+export function inputsKey(root: string): string {
+  const h = createHash("sha256");
+  const files = [
+    ...listFiles(join(root, "content", "anatomy"), (f) => f.endsWith(".yaml")),
+    ...listFiles(join(root, "models"), (f) => f.endsWith(".ts") && !f.startsWith(`shots${sep}`)),
+    ...listFiles(join(root, "models", "data"), (f) => f.endsWith(".json")),
+    join(root, "src", "lib", "schemas.ts"),
+    join(root, "src", "lib", "geometry-schema.ts"),
+    join(root, "src", "lib", "geometry-bone.ts"),
+    join(root, "src", "lib", "geometry-soft.ts"),
+  ];
+  for (const f of files) {
+    if (!existsSync(f)) continue;
+    h.update(relative(root, f).split(sep).join("/"));
+    h.update("\0");
+    h.update(readFileSync(f));
+    h.update("\0");
+  }
+  for (const pkg of ["@gltf-transform/core", "meshoptimizer", "manifold-3d"]) {
+    const p = join(root, "node_modules", ...pkg.split("/"), "package.json");
+    if (existsSync(p)) h.update(`${pkg}@${(JSON.parse(readFileSync(p, "utf8")) as { version: string }).version}`);
+  }
+  return h.digest("hex");
+}
+
+async function loadSoftBuilder(root: string): Promise<SoftBuilder | null> {
+  const file = join(root, "models", "soft", "index.ts");
+  if (!existsSync(file)) return null;
+  const mod = (await import(pathToFileURL(file).href)) as { buildSoftTissue?: SoftBuilder };
+  if (typeof mod.buildSoftTissue !== "function") throw new Error("models/soft/index.ts: no buildSoftTissue export");
+  return mod.buildSoftTissue;
+}
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+const bboxJson = (b: Bounds) => ({ min: b.min.map(round6), max: b.max.map(round6) });
+
+interface BuiltNode {
+  loaded: LoadedRecord;
+  side: Side;
+  name: string;
+  mesh: MeshData;
+}
+
+export async function generateModels(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const root = options.root ?? ROOT;
+  const outDir = options.outDir ?? join(root, "public", "models");
+  const log = options.log ?? (() => {});
+  const t0 = performance.now();
+  const records = loadRecords(root);
+  const key = inputsKey(root);
+  const keyFile = join(outDir, ".cache-key");
+  const manifestFile = join(outDir, "manifest.json");
+  if (
+    !options.force &&
+    existsSync(keyFile) &&
+    existsSync(manifestFile) &&
+    readFileSync(keyFile, "utf8").trim() === key
+  ) {
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
+    if (manifest.files.every((f) => existsSync(join(outDir, f.file)))) {
+      log("models: inputs unchanged, nothing to do");
+      return {
+        skipped: true,
+        manifest,
+        notBuilt: records.filter((r) => !r.record.geometry).map((r) => r.record.id),
+        timings: { total: performance.now() - t0, meshing: 0, writing: 0, perRecord: {}, perFile: {} },
+      };
+    }
+  }
+
+  await initMeshing();
+  const soft = await loadSoftBuilder(root);
+  const nodes: BuiltNode[] = [];
+  const notBuilt: string[] = [];
+  const perRecord: Record<string, number> = {};
+  const tm = performance.now();
+  for (const loaded of records) {
+    const r = loaded.record;
+    const g = r.geometry;
+    if (!g) {
+      notBuilt.push(r.id);
+      continue;
+    }
+    const t = performance.now();
+    let right: MeshData | null;
+    try {
+      if (g.builder === "bone") {
+        if (r.tissue !== "bone") throw new Error(`geometry.builder: "bone" needs tissue: bone (found ${r.tissue})`);
+        right = buildBone(g);
+      } else {
+        if (!soft) throw new Error("geometry: soft-tissue builders (models/soft/index.ts) are not available yet");
+        right = soft(r, "r");
+      }
+    } catch (error) {
+      throw new Error(`${loaded.file}: geometry: ${(error as Error).message}`);
+    }
+    perRecord[r.id] = performance.now() - t;
+    if (!right) {
+      notBuilt.push(r.id);
+      continue;
+    }
+    checkMesh(right, `${loaded.file} (${r.id})`);
+    if (r.bilateral) {
+      nodes.push({ loaded, side: "r", name: `${r.id}-r`, mesh: right });
+      nodes.push({ loaded, side: "l", name: `${r.id}-l`, mesh: mirrorMesh(right) });
+    } else {
+      nodes.push({ loaded, side: "m", name: r.id, mesh: right });
+    }
+  }
+  const meshing = performance.now() - tm;
+
+  // Which files each node goes to.
+  const inModel = (n: BuiltNode, model: string) =>
+    model === "body" ||
+    (model === "skeleton" ? n.loaded.record.tissue === "bone" : n.loaded.record.regions.includes(model as never));
+  mkdirSync(outDir, { recursive: true });
+  const files: ManifestFile[] = [];
+  const perFile: Record<string, number> = {};
+  const tw = performance.now();
+  const fileTriangles = new Map<string, Map<string, number>>();
+  for (const { model, title } of MODELS) {
+    const members = nodes.filter((n) => inModel(n, model));
+    if (members.length === 0) continue;
+    const tf = performance.now();
+    const total = members.reduce((s, n) => s + triangleCount(n.mesh), 0);
+    let ratio = model === "body" ? Math.min(0.5, BODY_TRIANGLES / total) : Math.min(1, BUDGET.fileTriangles / total);
+    let glb: Uint8Array;
+    let specs: NodeSpec[];
+    for (let attempt = 0; ; attempt++) {
+      specs = members.map((n) => ({
+        name: n.name,
+        mesh: ratio < 1 ? simplifyMesh(n.mesh, ratio) : n.mesh,
+        extras: {
+          id: n.loaded.record.id,
+          side: n.side,
+          tissue: n.loaded.record.tissue,
+          layer: n.loaded.record.layer,
+          region: n.loaded.record.regions[0] as string,
+        },
+      }));
+      glb = await writeGlb(title, specs);
+      if (glb.byteLength <= BUDGET.fileBytes || attempt >= 4) break;
+      ratio *= Math.max(0.5, (BUDGET.fileBytes / glb.byteLength) * 0.95);
+    }
+    writeFileSync(join(outDir, `${model}.glb`), glb);
+    let bounds: Bounds | undefined;
+    const tris = new Map<string, number>();
+    for (const s of specs) {
+      const b = meshBounds(s.mesh);
+      bounds = bounds ? unionBounds(bounds, b) : b;
+      tris.set(s.name, triangleCount(s.mesh));
+    }
+    fileTriangles.set(model, tris);
+    files.push({
+      model,
+      file: `${model}.glb`,
+      title,
+      bytes: glb.byteLength,
+      triangles: specs.reduce((s, n) => s + triangleCount(n.mesh), 0),
+      bbox: bboxJson(bounds as Bounds),
+      nodes: specs.map((s) => s.name),
+    });
+    perFile[model] = performance.now() - tf;
+    log(
+      `models: ${model}.glb ${specs.length} nodes, ${files[files.length - 1]?.triangles} triangles, ${glb.byteLength} bytes`,
+    );
+  }
+  const writing = performance.now() - tw;
+
+  const structures: ManifestStructure[] = nodes.map((n) => {
+    const r = n.loaded.record;
+    const models = files.filter((f) => f.nodes.includes(n.name)).map((f) => f.model);
+    const home = models.find((m) => m !== "body") ?? "body";
+    return {
+      id: r.id,
+      side: n.side,
+      node: n.name,
+      name: r.name,
+      tissue: r.tissue,
+      layer: r.layer,
+      region: r.regions[0] as string,
+      models,
+      bbox: bboxJson(meshBounds(n.mesh)),
+      triangles: fileTriangles.get(home)?.get(n.name) ?? triangleCount(n.mesh),
+    };
+  });
+  const manifest: Manifest = { version: 1, files, structures };
+  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(keyFile, `${key}\n`);
+  const total = performance.now() - t0;
+  log(
+    `models: ${nodes.length} nodes from ${records.length - notBuilt.length} records in ${Math.round(total)} ms` +
+      (notBuilt.length ? `; ${notBuilt.length} records have no geometry yet` : ""),
+  );
+  return { skipped: false, manifest, notBuilt, timings: { total, meshing, writing, perRecord, perFile } };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  generateModels({ force: process.argv.includes("--force"), log: (l) => console.log(l) }).catch((error: unknown) => {
+    console.error((error as Error).message);
+    process.exit(1);
+  });
+}
