@@ -206,6 +206,28 @@ export function structuresByRegionAndTissue<T extends StructureFacts>(structures
   })).filter((g) => g.tissues.length > 0);
 }
 
+/** A model file the viewer can load, and the structure ids it contains (undefined: not known yet). */
+export interface ModelContents {
+  model: string;
+  ids?: ReadonlySet<string> | undefined;
+}
+
+/**
+ * The model an atlas page shows a structure in: the first of its regions whose model contains it, else the
+ * whole body, else the skeleton; when no model lists it yet (models not generated for that region), its home
+ * region's model if it exists, else the whole body. Never a model the viewer does not have.
+ */
+export function atlasModel(s: Pick<StructureFacts, "id" | "regions" | "tissue">, models: readonly ModelContents[]) {
+  const byName = new Map(models.map((m) => [m.model, m]));
+  const candidates = [...s.regions, "body", ...(s.tissue === "bone" ? ["skeleton"] : [])];
+  for (const name of candidates) {
+    const m = byName.get(name);
+    if (m && (m.ids === undefined || m.ids.has(s.id))) return name;
+  }
+  for (const name of [...s.regions, "body"]) if (byName.has(name)) return name;
+  return models[0]?.model ?? "body";
+}
+
 /** Camera presets the atlas picks from. */
 export type AtlasView = "anterior" | "posterior" | "lateral";
 

@@ -8,6 +8,7 @@ import { parse as parseYaml } from "yaml";
 import { mapFrame, projectPatch } from "../../src/components/anatomy/referred-pain-map.ts";
 import {
   ATLAS_REGIONS,
+  atlasModel,
   atlasView,
   filterText,
   homeRegion,
@@ -177,6 +178,42 @@ describe("atlas grouping", () => {
     expect(text).toContain("trapezius");
     expect(text).toContain("traps");
     expect(text).toContain("superficial back");
+  });
+});
+
+describe("atlasModel", () => {
+  const s = { id: "soleus", regions: ["leg-foot", "hip-thigh"], tissue: "muscle" };
+  it("picks the first region whose model contains the structure", () => {
+    const models = [
+      { model: "body", ids: new Set(["soleus"]) },
+      { model: "hip-thigh", ids: new Set(["soleus"]) },
+      { model: "leg-foot", ids: new Set(["soleus"]) },
+    ];
+    expect(atlasModel(s, models)).toBe("leg-foot");
+    expect(
+      atlasModel(
+        s,
+        models.filter((m) => m.model !== "leg-foot"),
+      ),
+    ).toBe("hip-thigh");
+  });
+  it("falls back to the whole body, then to a model that exists, never to a missing model", () => {
+    expect(
+      atlasModel(s, [
+        { model: "body", ids: new Set(["soleus"]) },
+        { model: "leg-foot", ids: new Set() },
+      ]),
+    ).toBe("body");
+    expect(
+      atlasModel(s, [
+        { model: "body", ids: new Set() },
+        { model: "upper-limb", ids: new Set() },
+      ]),
+    ).toBe("body");
+    expect(atlasModel(s, [{ model: "upper-limb", ids: new Set() }])).toBe("upper-limb");
+  });
+  it("trusts the planned models when there is no manifest yet", () => {
+    expect(atlasModel(s, [{ model: "body" }, { model: "leg-foot" }])).toBe("leg-foot");
   });
 });
 
