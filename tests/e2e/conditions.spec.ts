@@ -185,3 +185,13 @@ test("the contents list of a guide moves to each section", async ({ page }) => {
   await expect(page).toHaveURL(/#red-flags-heading$/);
   await expect(page.locator("#red-flags-heading")).toBeInViewport();
 });
+
+test("site search finds a guide by one of its other names", async ({ page }) => {
+  // "Also known as" names are indexed with extra weight: searching "adhesive capsulitis" finds frozen shoulder.
+  await page.goto("/search/?q=adhesive%20capsulitis");
+  await expect(page.getByRole("status")).toContainText(/result/);
+  const hrefs = await page
+    .locator("[data-search-results] li a")
+    .evaluateAll((as) => as.slice(0, 3).map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect(hrefs).toContain("/conditions/frozen-shoulder/");
+});
