@@ -236,7 +236,7 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
           region: n.loaded.record.regions[0] as string,
         },
       }));
-      glb = await writeGlb(title, specs);
+      glb = await writeGlb(title, specs, model === "body" ? { noFibre: true, positionBits: 13 } : {});
       if (glb.byteLength <= BUDGET.fileBytes || attempt >= 4) break;
       ratio *= Math.max(0.5, (BUDGET.fileBytes / glb.byteLength) * 0.95);
     }

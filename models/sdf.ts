@@ -518,3 +518,37 @@ export function band(points: Vec3[], widths: number[], thick: number[], side: Ve
   }
   return smoothUnion(k, ...parts);
 }
+
+/** Mirror-symmetric shape about the plane x = 0 (the body's midline), seam blended by k. */
+export function mirrorUnion(sdf: Sdf, k: number): Sdf {
+  return (x, y, z) => smin(sdf(x, y, z), sdf(-x, y, z), k);
+}
+
+/** An SDF defined in a local frame (columns = local axes in the world, origin o). */
+export function inFrame(sdf: Sdf, o: Vec3, axes: [Vec3, Vec3, Vec3]): Sdf {
+  const [ax, ay, az] = axes;
+  return (x, y, z) => {
+    const dx = x - o[0];
+    const dy = y - o[1];
+    const dz = z - o[2];
+    return sdf(
+      dx * ax[0] + dy * ax[1] + dz * ax[2],
+      dx * ay[0] + dy * ay[1] + dz * ay[2],
+      dx * az[0] + dy * az[1] + dz * az[2],
+    );
+  };
+}
+
+/** Elliptic cylinder (disc) centred at c with semi-axes rx, rz in the local xz plane, half-height hy, rounded. */
+export function disc(c: Vec3, rx: number, hy: number, rz: number, round: number): Sdf {
+  return (x, y, z) => {
+    const px = (x - c[0]) / (rx - round);
+    const pz = (z - c[2]) / (rz - round);
+    const k0 = Math.hypot(px, pz);
+    const k1 = Math.hypot(px / (rx - round), pz / (rz - round));
+    const d2 = k1 > 0 ? (k0 * (k0 - 1)) / k1 : -(Math.min(rx, rz) - round);
+    const dy = Math.abs(y - c[1]) - hy + round;
+    const out = Math.hypot(Math.max(d2, 0), Math.max(dy, 0));
+    return out + Math.min(Math.max(d2, dy), 0) - round;
+  };
+}

@@ -222,3 +222,26 @@ export function specificTensionPa(): number {
 export function mirrorX(p: Vec3): Vec3 {
   return [-p[0], p[1], p[2]];
 }
+
+/** A bone measured on the reference surfaces: centre, principal axes (longest first) and full extents. */
+export interface BoneMeasurement {
+  centre: Vec3;
+  axes: [Vec3, Vec3, Vec3];
+  extents: Vec3;
+  source: Attribution;
+}
+
+/** Measurement of a reference bone surface, e.g. "femur", "cuboid", "metatarsal-1", "foot-phalanx-3". */
+export function measurement(name: string): BoneMeasurement {
+  const all = (skeleton() as unknown as { measurements?: Record<string, BoneMeasurement> }).measurements ?? {};
+  const m = all[name];
+  if (!m) throw new Error(`unknown bone measurement "${name}" (known: ${Object.keys(all).sort().join(", ")})`);
+  return m;
+}
+
+/** Names of all measured bones. */
+export function measurementNames(): string[] {
+  return Object.keys(
+    (skeleton() as unknown as { measurements?: Record<string, BoneMeasurement> }).measurements ?? {},
+  ).sort();
+}

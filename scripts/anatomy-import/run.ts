@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { measureBones } from "./bones.ts";
 import { type LandmarkDef, landmarkWorld, measureLandmarks } from "./landmarks.ts";
 import {
   apply,
@@ -16,11 +17,13 @@ import {
   OSIM_TO_GLTF,
   round,
   roundV,
+  toGltfV,
   toGltfX,
   transpose,
   type V3,
   type Xform,
 } from "./math.ts";
+import { centroid as centroidOf, extreme } from "./measure.ts";
 import { tendonPath } from "./myoarm.ts";
 import { musclePathWorld } from "./opensim.ts";
 import { gltf, loadWorld, MYOARM, NECK, OPENSIM, sourcesDir, type World } from "./sources.ts";
@@ -143,6 +146,7 @@ export function buildData(w: World): { skeleton: unknown; musclePaths: unknown }
     if (!name) continue;
     segments.push(segmentOut(w, name, compose(w.X.get("head_neck") as Xform, x), os([`head_neck/${frame} (${mesh})`])));
   }
+  segments.push(segmentOut(w, "vertebra-c7", w.X.get("head_neck") as Xform, os(["head_neck (rotatedcerv7.vtp)"])));
   segments.sort((a, b) => a.name.localeCompare(b.name));
 
   // Joint centres (right side and midline).
@@ -264,29 +268,80 @@ export function buildData(w: World): { skeleton: unknown; musclePaths: unknown }
       source: os([`marker ${marker}`]),
     };
   }
-  const sortedLandmarks = Object.fromEntries(Object.entries(landmarks).sort(([a], [b]) => a.localeCompare(b)));
-
-  const skeleton = {
-    format: "palpate-skeleton/1",
-    about:
-      "Derived by scripts/anatomy-import from public musculoskeletal models at the standing anatomical pose. glTF frame: metres, +Y up, body faces +Z, body's right is -X. Right side and midline only; the left side is the mirror image (x -> -x).",
-    sources: [
-      { ...OPENSIM, commit: "see anatomy-sources/opensim-fullbody/SOURCE_COMMIT" },
-      { ...MYOARM, commit: "see anatomy-sources/myosim/SOURCE_COMMIT" },
-      { ...NECK, commit: "see anatomy-sources/passenger-neck/SOURCE_COMMIT" },
+  // Bone measurements (reference surfaces): centre, principal axes, extents.
+  const measurements: Record<string, unknown> = {};
+  const measured = measureBones(w);
+  // Skull and mandible landmarks, measured in the world (OpenSim axes: +x anterior, +y up, +z right).
+  const skullPts = measured["skull"]?.points ?? [];
+  const jawPts = measured["mandible"]?.points ?? [];
+  const sc = measured["skull"]?.centre ?? [0, 0, 0];
+  const right = (p: V3) => p[2] > 0.025;
+  const mid = (p: V3) => Math.abs(p[2]) < 0.01;
+  const headMarks: [string, V3, string, string][] = [
+    ["skull.vertex", extreme(skullPts, [0, 1, 0]), "highest point of the skull", "skull"],
+    [
+      "skull.glabella",
+      extreme(skullPts, [1, 0.15, 0], (p) => mid(p) && p[1] > sc[1]),
+      "most anterior point of the forehead",
+      "skull",
     ],
-    pose: {
-      note: "OpenSim coordinates at their default values (upright, hips and knees straight, forearm supinated, wrist neutral); MyoArm pro_sup set so the palm faces forward; floor at the lowest point of the foot.",
-      myoArmProSup: round(w.myoProSup, 4),
-      floorShift: round(w.floorShift, 5),
-      forearmFitRms: round(w.forearmFixRms, 5),
-      handFitRms: round(w.handMap.rms, 5),
-      handFitScale: round(w.handMap.scale, 4),
-    },
-    segments,
-    joints,
-    landmarks: sortedLandmarks,
-  };
+    [
+      "skull.inion",
+      extreme(skullPts, [-1, -0.15, 0], (p) => mid(p) && Math.abs(p[1] - sc[1]) < 0.04),
+      "external occipital protuberance",
+      "skull",
+    ],
+    [
+      "skull.mastoid-process",
+      extreme(skullPts, [-0.2, -1, 0.35], (p) => right(p) && p[0] < sc[0]),
+      "tip of the mastoid process",
+      "skull",
+    ],
+    [
+      "skull.zygomatic-arch",
+      extreme(skullPts, [0, 0, 1], (p) => p[0] > sc[0] && p[1] < sc[1] - 0.015),
+      "most lateral point of the zygomatic arch",
+      "skull",
+    ],
+    [
+      "skull.parietal-eminence",
+      extreme(skullPts, [0, 0.3, 1], (p) => p[1] > sc[1]),
+      "widest point of the vault",
+      "skull",
+    ],
+    ["skull.prosthion", extreme(skullPts, [1, -1, 0], mid), "lowest front point of the upper jaw", "skull"],
+    [
+      "skull.nasal-tip",
+      extreme(skullPts, [1, -0.3, 0], (p) => mid(p) && p[1] < sc[1]),
+      "most anterior point of the nasal bones",
+      "skull",
+    ],
+    ["mandible.mental-protuberance", extreme(jawPts, [1, -0.6, 0], mid), "chin", "mandible"],
+    ["mandible.angle", extreme(jawPts, [-0.7, -1, 0.6], right), "angle of the mandible", "mandible"],
+    ["mandible.condyle", extreme(jawPts, [-0.6, 1, 0], right), "head of the condylar process", "mandible"],
+    [
+      "mandible.coronoid",
+      extreme(jawPts, [0.6, 1, 0], (p) => right(p) && p[0] > extreme(jawPts, [-0.6, 1, 0], right)[0] + 0.012),
+      "tip of the coronoid process",
+      "mandible",
+    ],
+  ];
+  for (const [name, p, how, seg] of headMarks) {
+    landmarks[name] = {
+      p: roundV(gltf(w, p), 6),
+      segment: seg,
+      how,
+      source: os([`${seg === "skull" ? "skull.vtp" : "jaw.vtp"} (${NECK.model}, ${NECK.licence})`]),
+    };
+  }
+  for (const [name, m] of Object.entries(measured)) {
+    measurements[name] = {
+      centre: roundV(gltf(w, m.centre), 6),
+      axes: m.axes.map((a) => roundV(toGltfV(a), 6)),
+      extents: roundV(m.extents, 6),
+      source: os([m.from]),
+    };
+  }
 
   // Muscle paths.
   const paths: Record<string, unknown> = {};
@@ -364,6 +419,98 @@ export function buildData(w: World): { skeleton: unknown; musclePaths: unknown }
     entry["source"] = my([t.name]);
     paths[`myoarm:${name}`] = entry;
   }
+  // Spine: spinous process tips where the trapezius and latissimus attach (midline points, most posterior),
+  // interpolated between levels that have none; cervical tips, bodies and transverse processes measured on the
+  // Mortensen 2014 vertebra surfaces.
+  const levels = [
+    ...Array.from({ length: 12 }, (_, i) => `t${i + 1}`),
+    ...Array.from({ length: 5 }, (_, i) => `l${i + 1}`),
+  ];
+  const tips = new Map<string, V3>();
+  for (const lvl of levels) {
+    let best: V3 | undefined;
+    for (const [name, v] of Object.entries(paths) as [string, { points: { p: V3; body: string }[] }][]) {
+      if (!/^opensim:(trap_|LD_)/.test(name)) continue;
+      for (const q of v.points) {
+        if (q.body !== `vertebra-${lvl}` || Math.abs(q.p[0]) > 0.006) continue;
+        if (!best || q.p[2] < best[2]) best = q.p;
+      }
+    }
+    if (best) tips.set(lvl, [0, best[1], best[2]]);
+  }
+  levels.forEach((lvl, i) => {
+    let p = tips.get(lvl);
+    let how = "midline attachment of trapezius or latissimus dorsi (most posterior)";
+    if (!p) {
+      // Same offset from the vertebra's frame as the nearest level that has a tip.
+      const near = levels
+        .map((l, j) => ({ l, d: Math.abs(j - i) }))
+        .filter(({ l }) => tips.has(l))
+        .sort((a, b) => a.d - b.d)[0];
+      const fo = segments.find((x) => x.name === `vertebra-${near?.l}`);
+      const fs = segments.find((x) => x.name === `vertebra-${lvl}`);
+      const tp = near ? tips.get(near.l) : undefined;
+      if (!fo || !fs || !tp) return;
+      p = [0, fs.origin[1] + (tp[1] - fo.origin[1]), fs.origin[2] + (tp[2] - fo.origin[2])];
+      how = `offset from the vertebra frame as at ${near?.l.toUpperCase()}`;
+    }
+    landmarks[`vertebra-${lvl}.spinous-process`] = {
+      p: roundV(p, 6),
+      segment: `vertebra-${lvl}`,
+      how,
+      source: os([`vertebra-${lvl}`]),
+    };
+  });
+  for (let c = 1; c <= 7; c++) {
+    const m = measured[`vertebra-c${c}`];
+    if (!m) continue;
+    const pts = m.points;
+    const maxX = Math.max(...pts.map((p) => p[0]));
+    const body =
+      c === 1 ? extreme(pts, [1, 0, 0]) : centroidOf(pts.filter((p) => p[0] > maxX - 0.016 && Math.abs(p[2]) < 0.012));
+    const lm = (suffix: string, p: V3, how: string) => {
+      landmarks[`vertebra-c${c}.${suffix}`] = {
+        p: roundV(gltf(w, p), 6),
+        segment: `vertebra-c${c}`,
+        how,
+        source: os([`${m.from}`]),
+      };
+    };
+    lm(
+      c === 1 ? "anterior-arch" : "body-centre",
+      body,
+      c === 1 ? "anterior arch of the atlas" : "centre of the vertebral body",
+    );
+    lm(
+      "spinous-process",
+      extreme(pts, [-1, -0.2, 0], (p) => Math.abs(p[2]) < 0.008),
+      c === 1 ? "posterior tubercle" : "tip of the spinous process",
+    );
+    lm("transverse-process", extreme(pts, [0, 0, 1]), "tip of the right transverse process");
+  }
+  const skeleton = {
+    format: "palpate-skeleton/1",
+    about:
+      "Derived by scripts/anatomy-import from public musculoskeletal models at the standing anatomical pose. glTF frame: metres, +Y up, body faces +Z, body's right is -X. Right side and midline only; the left side is the mirror image (x -> -x).",
+    sources: [
+      { ...OPENSIM, commit: "see anatomy-sources/opensim-fullbody/SOURCE_COMMIT" },
+      { ...MYOARM, commit: "see anatomy-sources/myosim/SOURCE_COMMIT" },
+      { ...NECK, commit: "see anatomy-sources/passenger-neck/SOURCE_COMMIT" },
+    ],
+    pose: {
+      note: "OpenSim coordinates at their default values (upright, hips and knees straight, forearm supinated, wrist neutral); MyoArm pro_sup set so the palm faces forward; floor at the lowest point of the foot.",
+      myoArmProSup: round(w.myoProSup, 4),
+      floorShift: round(w.floorShift, 5),
+      forearmFitRms: round(w.forearmFixRms, 5),
+      handFitRms: round(w.handMap.rms, 5),
+      handFitScale: round(w.handMap.scale, 4),
+    },
+    segments,
+    joints,
+    landmarks: Object.fromEntries(Object.entries(landmarks).sort(([a], [b]) => a.localeCompare(b))),
+    measurements: Object.fromEntries(Object.entries(measurements).sort(([a], [b]) => a.localeCompare(b))),
+  };
+
   const musclePaths = {
     format: "palpate-muscle-paths/1",
     about: `Muscle and ligament paths at the standing anatomical pose, glTF frame (metres, right side; mirror x for the left). Points in file order (OpenSim: usually origin first, but some models list insertion first), with active conditional points, moving points evaluated at the pose, and arcs inserted where a path passes through a wrap surface. volumeCm3 = maxIsometricForce x optimalFibreLength / ${SPECIFIC_TENSION_PA / 1e6} MPa (specific tension). Keys: "opensim:<muscle>" (full-body model), "myoarm:<muscle or ligament>" (MyoArm).`,

@@ -1,0 +1,246 @@
+// Hip bone, femur, patella, tibia and fibula of the right side, blended primitives on measured landmarks.
+import {
+  cylinder,
+  disc,
+  ellipsoid,
+  frameFromY,
+  halfSpace,
+  intersect,
+  roundCone,
+  type Sdf,
+  smoothSubtract,
+  smoothUnion,
+  sphere,
+  triangle,
+  tube,
+  vcross,
+  vdot,
+  vnorm,
+  vscale,
+  vsub,
+} from "../sdf.ts";
+import type { Vec3 } from "../types.ts";
+import { along, at, type BoneShape, boxAround, dir, inward, L, onLine } from "./common.ts";
+
+const UP: Vec3 = [0, 1, 0];
+const ANT: Vec3 = [0, 0, 1];
+const LAT: Vec3 = [-1, 0, 0];
+const MED: Vec3 = [1, 0, 0];
+
+export function hipBone(): BoneShape {
+  const ASIS = L("pelvis.asis");
+  const AIIS = L("pelvis.aiis");
+  const CREST = L("pelvis.iliac-crest");
+  const TUB = L("pelvis.iliac-tubercle");
+  const PSIS = L("pelvis.psis");
+  const IT = L("pelvis.ischial-tuberosity");
+  const SYM = L("pelvis.pubic-symphysis");
+  const PT = L("pelvis.pubic-tubercle");
+  const A = L("pelvis.acetabulum-centre");
+  const AUR = L("sacrum.auricular");
+  const nA = vnorm([-1, -0.55, 0.45]); // acetabulum opening: lateral, down, forward
+  // Acetabulum: a cup around the femoral head.
+  const cup = intersect(smoothSubtract(sphere(A, 0.032), sphere(A, 0.0262), 0.002), halfSpace(along(A, nA, 0.006), nA));
+  const aTop = along(along(A, UP, 0.028), nA, -0.012);
+  const aBack = along(along(A, ANT, -0.026), nA, -0.01);
+  const aFront = along(along(along(A, ANT, 0.02), UP, -0.012), nA, -0.012);
+  const aLow = along(along(A, UP, -0.026), nA, -0.01);
+  // Ilium: a curved fan from its body above the acetabulum to the crest.
+  const crestPost = along(at(CREST, PSIS, 0.55), UP, 0.012);
+  const piis = along(along(PSIS, UP, -0.032), ANT, 0.012);
+  const wc = along(along(at(A, CREST, 0.55), MED, 0.012), ANT, -0.004);
+  const crest = [ASIS, TUB, CREST, crestPost, PSIS];
+  const wing: Sdf[] = [];
+  for (let i = 0; i + 1 < crest.length; i++) wing.push(triangle(wc, crest[i] as Vec3, crest[i + 1] as Vec3, 0.0028));
+  wing.push(triangle(wc, PSIS, piis, 0.003));
+  wing.push(triangle(wc, piis, aTop, 0.0035));
+  wing.push(triangle(wc, aTop, AIIS, 0.0035));
+  wing.push(triangle(wc, AIIS, ASIS, 0.003));
+  wing.push(triangle(piis, along(AUR, LAT, 0.004), PSIS, 0.005));
+  const ilium = smoothUnion(
+    0.006,
+    ...wing,
+    tube(crest, [0.0065, 0.0085, 0.0065, 0.0075, 0.008]),
+    tube([ASIS, AIIS, aFront], [0.005, 0.0055, 0.007]),
+    roundCone(aTop, along(wc, UP, -0.01), 0.014, 0.008),
+    tube([piis, at(piis, aBack, 0.5), aBack], [0.006, 0.009, 0.011]),
+  );
+  // Ischium: body down and back to the tuberosity; ramus forward to meet the inferior pubic ramus.
+  const itC = inward(IT, A, 0.011);
+  const spine = along(along(at(aBack, itC, 0.35), MED, 0.016), ANT, -0.01);
+  const pubicBody = along(along(at(SYM, PT, 0.5), MED, -0.007), UP, -0.012);
+  const ischium = smoothUnion(
+    0.006,
+    roundCone(aBack, itC, 0.012, 0.011),
+    ellipsoid(itC, [0.011, 0.017, 0.012], frameFromY(dir(itC, aBack), ANT)),
+    roundCone(at(aBack, itC, 0.35), spine, 0.006, 0.0025),
+    tube([itC, along(at(itC, pubicBody, 0.5), UP, -0.008), along(pubicBody, UP, -0.018)], [0.0085, 0.006, 0.0065]),
+  );
+  // Pubis: superior ramus from the acetabulum to the pubic body at the symphysis.
+  const pubis = smoothUnion(
+    0.006,
+    tube([aFront, at(aFront, pubicBody, 0.55), pubicBody], [0.01, 0.0075, 0.009]),
+    ellipsoid(along(pubicBody, UP, -0.006), [0.008, 0.02, 0.0095]),
+    roundCone(pubicBody, inward(PT, pubicBody, 0.004), 0.007, 0.0045),
+  );
+  const sdf = smoothUnion(
+    0.008,
+    cup,
+    ilium,
+    ischium,
+    pubis,
+    roundCone(aLow, aFront, 0.011, 0.011),
+    roundCone(aLow, aBack, 0.012, 0.012),
+  );
+  const b = boxAround([ASIS, CREST, TUB, PSIS, IT, SYM, PT, A, AUR, piis], 0.022);
+  return { kind: "sdf", sdf, min: b.min, max: b.max, cell: 0.0024, triangles: 3400 };
+}
+
+export function femur(): BoneShape {
+  const H = L("femur.head-centre");
+  const GT = L("femur.greater-trochanter");
+  const LT = L("femur.lesser-trochanter");
+  const SM = L("femur.shaft-mid");
+  const LA = L("femur.linea-aspera");
+  const LE = L("femur.lateral-epicondyle");
+  const ME = L("femur.medial-epicondyle");
+  const LC = L("femur.lateral-condyle");
+  const MC = L("femur.medial-condyle");
+  const AT = L("femur.adductor-tubercle");
+  const K = L("femur.knee-centre");
+  const distal = along(at(LE, ME, 0.5), UP, 0.075);
+  const u = dir(distal, SM); // shaft axis, upward
+  const topAxis = along(SM, u, 0.17);
+  const gtC = inward(GT, topAxis, 0.0135);
+  const neckEnd = along(at(H, gtC, 0.62), UP, -0.012);
+  const ltAxis = onLine(LT, SM, topAxis);
+  const proximal = smoothUnion(
+    0.01,
+    sphere(H, 0.0238),
+    roundCone(H, neckEnd, 0.0158, 0.0195),
+    ellipsoid(gtC, [0.0135, 0.024, 0.0145], frameFromY(u, ANT)),
+    roundCone(along(gtC, UP, -0.02), ltAxis, 0.018, 0.016),
+    roundCone(ltAxis, inward(LT, ltAxis, 0.0045), 0.009, 0.0055),
+    roundCone(along(gtC, ANT, -0.006), inward(LT, ltAxis, 0.006), 0.006, 0.005),
+  );
+  const shaft = tube([ltAxis, along(ltAxis, u, -0.06), SM, distal], [0.0158, 0.0142, 0.0134, 0.0165]);
+  const ridge = roundCone(along(ltAxis, u, -0.05), along(distal, u, 0.02), 0.004, 0.004);
+  const la = inward(LA, SM, 0.004);
+  const lateralC = along(along(LC, UP, 0.021), ANT, -0.003);
+  const medialC = along(along(MC, UP, 0.021), ANT, -0.003);
+  const front = along(along(K, ANT, 0.016), UP, 0.014);
+  const condyles = smoothUnion(
+    0.009,
+    ellipsoid(lateralC, [0.0135, 0.021, 0.029]),
+    ellipsoid(medialC, [0.0145, 0.022, 0.029]),
+    ellipsoid(front, [0.024, 0.02, 0.012]),
+    sphere(inward(LE, K, 0.006), 0.0068),
+    sphere(inward(ME, K, 0.007), 0.0078),
+    sphere(inward(AT, K, 0.004), 0.0048),
+    roundCone(distal, along(K, UP, 0.01), 0.018, 0.024),
+  );
+  let sdf: Sdf = smoothUnion(0.012, proximal, shaft, condyles, smoothUnion(0.01, ridge, sphere(la, 0.004)));
+  // Trochlear groove in front, intercondylar notch behind.
+  sdf = smoothSubtract(
+    sdf,
+    roundCone(along(front, ANT, 0.013), along(along(front, ANT, 0.011), UP, -0.03), 0.006, 0.006),
+    0.004,
+  );
+  sdf = smoothSubtract(sdf, ellipsoid(along(along(K, ANT, -0.02), UP, -0.012), [0.0085, 0.02, 0.018]), 0.003);
+  const b = boxAround([H, GT, LT, LE, ME, LC, MC, K, SM], 0.03);
+  return { kind: "sdf", sdf, min: b.min, max: b.max, cell: 0.0025, triangles: 2000 };
+}
+
+export function patella(): BoneShape {
+  const C = L("patella.centre");
+  const B = L("patella.base");
+  const Ap = L("patella.apex");
+  const A = L("patella.anterior");
+  const v = dir(Ap, B);
+  const c = at(B, Ap, 0.42);
+  const f = frameFromY(v, ANT);
+  const sdf = smoothUnion(
+    0.006,
+    ellipsoid(along(c, ANT, -0.002), [0.021, 0.02, 0.0105], f),
+    roundCone(along(c, v, -0.006), inward(Ap, c, 0.004), 0.012, 0.004),
+    ellipsoid(along(c, ANT, -0.007), [0.006, 0.016, 0.006], f),
+  );
+  void A;
+  void C;
+  const b = boxAround([B, Ap, c], 0.03);
+  return { kind: "sdf", sdf, min: b.min, max: b.max, cell: 0.0011, triangles: 420 };
+}
+
+export function tibia(): BoneShape {
+  const P = L("tibia.plateau-centre");
+  const MCo = L("tibia.medial-condyle");
+  const LCo = L("tibia.lateral-condyle");
+  const TT = L("tibia.tuberosity");
+  const GR = L("tibia.gerdy-tubercle");
+  const AB = L("tibia.anterior-border");
+  const SM = L("tibia.shaft-mid");
+  const MM = L("tibia.medial-malleolus");
+  const AC = L("tibia.ankle-centre");
+  const FH = L("fibula.head");
+  const top = along(P, UP, -0.013);
+  const halfW = Math.abs(MCo[0] - LCo[0]) / 2 - 0.002;
+  const centreX = (MCo[0] + LCo[0]) / 2;
+  const plateau = disc([centreX, top[1], P[2] - 0.002], halfW, 0.011, 0.024, 0.005);
+  const metaphysis = roundCone(along(top, UP, -0.006), along(top, UP, -0.065), 0.024, 0.0165);
+  const shaftTop = along(top, UP, -0.08);
+  const distalC = along(AC, UP, 0.022);
+  const shaft = tube([shaftTop, SM, along(AC, UP, 0.07), distalC], [0.0148, 0.0118, 0.0128, 0.0165]);
+  const crest = tube(
+    [along(inward(TT, shaftTop, 0.004), UP, -0.01), inward(AB, SM, 0.0035), along(along(AC, UP, 0.09), ANT, 0.008)],
+    [0.005, 0.0035, 0.004],
+  );
+  const lower = smoothUnion(
+    0.007,
+    disc([AC[0] + 0.002, AC[1] + 0.013, AC[2] + 0.001], 0.0205, 0.01, 0.0175, 0.005),
+    roundCone(along(along(AC, MED, 0.015), UP, 0.02), inward(MM, AC, 0.005), 0.009, 0.0062),
+  );
+  let sdf: Sdf = smoothUnion(
+    0.01,
+    plateau,
+    metaphysis,
+    shaft,
+    crest,
+    lower,
+    ellipsoid(inward(TT, shaftTop, 0.0055), [0.011, 0.014, 0.006]),
+    sphere(inward(GR, top, 0.005), 0.0065),
+    sphere(along(inward(FH, top, 0.006), UP, 0.004), 0.0075),
+  );
+  // Two shallow condylar hollows on the plateau, with the intercondylar eminence between.
+  sdf = smoothSubtract(sdf, sphere([MCo[0] - 0.015, P[1] + 0.033, P[2] - 0.003], 0.034), 0.003);
+  sdf = smoothSubtract(sdf, sphere([LCo[0] + 0.015, P[1] + 0.034, P[2] - 0.003], 0.034), 0.003);
+  // Ankle surface.
+  sdf = smoothSubtract(
+    sdf,
+    cylinder(along(along(AC, LAT, 0.03), UP, -0.012), along(along(AC, MED, 0.012), UP, -0.012), 0.016, 0.002),
+    0.002,
+  );
+  const b = boxAround([P, MCo, LCo, TT, MM, AC, SM], 0.028);
+  return { kind: "sdf", sdf, min: b.min, max: b.max, cell: 0.0024, triangles: 1700 };
+}
+
+export function fibula(): BoneShape {
+  const FH = L("fibula.head");
+  const FN = L("fibula.neck");
+  const FS = L("fibula.shaft-mid");
+  const LM = L("fibula.lateral-malleolus");
+  const v = dir(LM, FH);
+  const mall = along(inward(LM, FS, 0.007), v, 0.014);
+  const sdf = smoothUnion(
+    0.006,
+    ellipsoid(along(FH, v, -0.002), [0.011, 0.012, 0.0105], frameFromY(v, ANT)),
+    roundCone(FH, FN, 0.008, 0.0062),
+    tube([FN, FS, along(mall, v, 0.06), mall], [0.0062, 0.0068, 0.0066, 0.0085]),
+    ellipsoid(mall, [0.0085, 0.02, 0.0095], frameFromY(v, ANT)),
+  );
+  void vcross;
+  void vdot;
+  void vscale;
+  void vsub;
+  const b = boxAround([FH, LM, FS], 0.022);
+  return { kind: "sdf", sdf, min: b.min, max: b.max, cell: 0.0016, triangles: 800 };
+}
