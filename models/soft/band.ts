@@ -6,7 +6,7 @@ import { resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { polylineLength, smoothCurve, transportFrames } from "./curve.ts";
 import { loftSurface, slabFromGrid } from "./loft.ts";
 import { centroid, MeshBuilder } from "./mesh.ts";
-import { pushPositions, resolveAvoid } from "./obstacles.ts";
+import { pushMesh, resolveAvoid } from "./obstacles.ts";
 import { at, cross, madd, normalize, perp, scale, smoothstep, sub } from "./vec.ts";
 
 /** Rails for a band given as a centre line with a width. */
@@ -76,6 +76,6 @@ export function buildBand(ctx: SoftContext, g: BandGeometry): MeshData {
     thickness: (u) => thick * (0.55 + 0.45 * smoothstep(0, 0.2, u) * smoothstep(0, 0.2, 1 - u)),
     ...(deep ? { deep } : {}),
   });
-  pushPositions(mb.positions, resolveAvoid(ctx, g.avoid), (g.clearanceMm ?? 0.5) / 1000);
+  pushMesh(mb, resolveAvoid(ctx, g.avoid), (g.clearanceMm ?? 0.5) / 1000);
   return mb.toMesh(false);
 }

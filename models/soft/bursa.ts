@@ -4,7 +4,7 @@ import type { BursaGeometry } from "../../src/lib/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { resolvePoint, type SoftContext } from "./context.ts";
 import { ellipseRing, MeshBuilder } from "./mesh.ts";
-import { pushPositions, resolveAvoid } from "./obstacles.ts";
+import { pushMesh, resolveAvoid } from "./obstacles.ts";
 import { add, anyPerp, cross, dist, dot, len, madd, normalize, perp, rotate, scale, sub } from "./vec.ts";
 
 export function buildBursa(ctx: SoftContext, g: BursaGeometry): MeshData {
@@ -49,6 +49,6 @@ export function buildBursa(ctx: SoftContext, g: BursaGeometry): MeshData {
       mb.setPosition(i, add(drapeC, scale(dir, D + hh)));
     }
   }
-  pushPositions(mb.positions, resolveAvoid(ctx, g.avoid), (g.clearanceMm ?? 0.5) / 1000);
+  pushMesh(mb, resolveAvoid(ctx, g.avoid), (g.clearanceMm ?? 0.5) / 1000);
   return mb.toMesh(false);
 }

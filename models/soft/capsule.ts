@@ -4,7 +4,7 @@ import type { CapsuleGeometry } from "../../src/lib/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { resolvePoint, type SoftContext } from "./context.ts";
 import { MeshBuilder } from "./mesh.ts";
-import { pushPositions, resolveAvoid } from "./obstacles.ts";
+import { pushMesh, resolveAvoid } from "./obstacles.ts";
 import { anyPerp, cross, dot, lerp, madd, normalize, perp, rotate, scale, sub } from "./vec.ts";
 
 interface Ring {
@@ -80,6 +80,6 @@ export function buildCapsule(ctx: SoftContext, g: CapsuleGeometry): MeshData {
     Array.from({ length: along }, (_, j) => j / (along - 1)),
     true,
   );
-  pushPositions(mb.positions, resolveAvoid(ctx, g.avoid), (g.clearanceMm ?? 0.5) / 1000);
+  pushMesh(mb, resolveAvoid(ctx, g.avoid), (g.clearanceMm ?? 0.5) / 1000);
   return mb.toMesh(false);
 }

@@ -115,7 +115,11 @@ export function weightedArea(grid: Vec3[][], w: (u: number, v: number) => number
 }
 
 /** Build the closed slab around a middle surface grid. */
-export function slabFromGrid(mb: MeshBuilder, grid: Vec3[][], spec: Pick<LoftSpec, "thickness" | "deep">): void {
+export function slabFromGrid(
+  mb: MeshBuilder,
+  grid: Vec3[][],
+  spec: Pick<LoftSpec, "thickness" | "deep"> & { tendon?: (v: number) => number },
+): void {
   const ni = grid.length;
   const nj = at(grid, 0).length;
   const normals = gridNormals(grid);
@@ -147,10 +151,13 @@ export function slabFromGrid(mb: MeshBuilder, grid: Vec3[][], spec: Pick<LoftSpe
     top.push(tc);
     bottom.push(bc);
   }
+  const tendon = spec.tendon;
   mb.slab(
     top,
     bottom,
     Array.from({ length: nj }, (_, j) => j / (nj - 1)),
+    false,
+    tendon ? Array.from({ length: nj }, (_, j) => tendon(j / (nj - 1))) : undefined,
   );
 }
 

@@ -3,7 +3,10 @@
 import type { MeshData, Vec3 } from "../types.ts";
 import { at, cross, scale, sub } from "./vec.ts";
 
-/** Growing triangle mesh with an optional per-vertex fibre coordinate. */
+/**
+ * Growing triangle mesh with a per-vertex fibre attribute of two values: the coordinate along the fibres (0..1)
+ * and how much the spot is tendon rather than muscle belly (0 = belly, 1 = tendon).
+ */
 export class MeshBuilder {
   readonly positions: number[] = [];
   readonly fibre: number[] = [];
@@ -13,9 +16,9 @@ export class MeshBuilder {
     return this.positions.length / 3;
   }
 
-  vertex(p: Vec3, fibre = 0): number {
+  vertex(p: Vec3, fibre = 0, tendon = 0): number {
     this.positions.push(p[0], p[1], p[2]);
-    this.fibre.push(fibre);
+    this.fibre.push(fibre, tendon);
     return this.vertexCount - 1;
   }
 
@@ -40,14 +43,22 @@ export class MeshBuilder {
 
   /**
    * A closed tube through `rings` (each ring: same vertex count, counter-clockwise around the direction of
-   * travel), closed by a pole vertex at each end. `fibre[k]` is the fibre coordinate of ring k.
+   * travel), closed by a pole vertex at each end. `fibre[k]` is the fibre coordinate of ring k, `tendon[k]` its
+   * tendon weight.
    */
-  tube(rings: readonly Vec3[][], fibre: readonly number[], startPole: Vec3, endPole: Vec3): void {
+  tube(
+    rings: readonly Vec3[][],
+    fibre: readonly number[],
+    startPole: Vec3,
+    endPole: Vec3,
+    tendon?: readonly number[],
+  ): void {
+    const td = (k: number): number => (tendon ? at(tendon, k) : 0);
     const m = at(rings, 0).length;
     const base: number[] = [];
     for (let k = 0; k < rings.length; k++) {
       base.push(this.vertexCount);
-      for (const p of at(rings, k)) this.vertex(p, at(fibre, k));
+      for (const p of at(rings, k)) this.vertex(p, at(fibre, k), td(k));
     }
     for (let k = 0; k + 1 < rings.length; k++) {
       const r0 = at(base, k);
@@ -58,10 +69,10 @@ export class MeshBuilder {
         this.tri(r0 + j1, r1 + j1, r1 + j);
       }
     }
-    const s = this.vertex(startPole, at(fibre, 0));
+    const s = this.vertex(startPole, at(fibre, 0), td(0));
     const first = at(base, 0);
     for (let j = 0; j < m; j++) this.tri(s, first + ((j + 1) % m), first + j);
-    const e = this.vertex(endPole, at(fibre, fibre.length - 1));
+    const e = this.vertex(endPole, at(fibre, fibre.length - 1), td(fibre.length - 1));
     const last = at(base, base.length - 1);
     for (let j = 0; j < m; j++) this.tri(e, last + j, last + ((j + 1) % m));
   }
@@ -71,7 +82,14 @@ export class MeshBuilder {
    * `top` must lie on the side of (d/di x d/dj). With `periodicI` the i direction wraps around
    * (a thick sleeve), otherwise the four borders are closed by side strips.
    */
-  slab(top: readonly Vec3[][], bottom: readonly Vec3[][], fibre: readonly number[], periodicI = false): void {
+  slab(
+    top: readonly Vec3[][],
+    bottom: readonly Vec3[][],
+    fibre: readonly number[],
+    periodicI = false,
+    tendon?: readonly number[],
+  ): void {
+    const td = (j: number): number => (tendon ? at(tendon, j) : 0);
     const ni = top.length;
     const nj = at(top, 0).length;
     const T: number[][] = [];
@@ -80,8 +98,8 @@ export class MeshBuilder {
       const tr: number[] = [];
       const br: number[] = [];
       for (let j = 0; j < nj; j++) {
-        tr.push(this.vertex(at(at(top, i), j), at(fibre, j)));
-        br.push(this.vertex(at(at(bottom, i), j), at(fibre, j)));
+        tr.push(this.vertex(at(at(top, i), j), at(fibre, j), td(j)));
+        br.push(this.vertex(at(at(bottom, i), j), at(fibre, j), td(j)));
       }
       T.push(tr);
       B.push(br);
@@ -120,7 +138,13 @@ export class MeshBuilder {
     const offset = this.vertexCount;
     for (let i = 0; i < mesh.positions.length; i++) this.positions.push(mesh.positions[i] ?? 0);
     const n = mesh.positions.length / 3;
-    for (let i = 0; i < n; i++) this.fibre.push(mesh.fibre?.[i] ?? 0);
+    const width = mesh.fibre ? mesh.fibre.length / n : 0;
+    for (let i = 0; i < n; i++) {
+      this.fibre.push(
+        width >= 1 ? (mesh.fibre?.[i * width] ?? 0) : 0,
+        width >= 2 ? (mesh.fibre?.[i * width + 1] ?? 0) : 0,
+      );
+    }
     for (let i = 0; i < mesh.indices.length; i++) this.indices.push((mesh.indices[i] ?? 0) + offset);
   }
 

@@ -5,7 +5,7 @@ import type { MeshData, Vec3 } from "../types.ts";
 import { type PointExtras, resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { cumulativeLength, polylineLength, smoothCurve } from "./curve.ts";
 import { MeshBuilder } from "./mesh.ts";
-import { pushPositions, resolveAvoid } from "./obstacles.ts";
+import { pushCurve, resolveAvoid, type Solid } from "./obstacles.ts";
 import { sweep } from "./sweep.ts";
 import { at, sub } from "./vec.ts";
 
@@ -41,13 +41,20 @@ export function interpolateAlong(
 }
 
 /** Sweep one tube line into `mb`. */
-export function sweepLine(ctx: SoftContext, mb: MeshBuilder, line: TubeLine, defaults: { radiusMm: number }): void {
+export function sweepLine(
+  ctx: SoftContext,
+  mb: MeshBuilder,
+  line: TubeLine,
+  defaults: { radiusMm: number },
+  solids: readonly Solid[] = [],
+  clearance = 0.0005,
+): void {
   const path = resolvePath(ctx, line.path);
   const pts = path.points;
   const length = polylineLength(pts);
   const radius = line.radiusMm ?? defaults.radiusMm;
-  const n = Math.max(8, Math.min(120, Math.round(length / Math.max(0.004, (2.5 * radius) / 1000))));
-  const curve = smoothCurve(pts, n);
+  const n = Math.max(6, Math.min(90, Math.round(length / Math.max(0.007, (4 * radius) / 1000))));
+  let curve = smoothCurve(pts, n);
   const extras: PointExtras[] = path.extras;
   const r = interpolateAlong(
     pts,
@@ -61,8 +68,14 @@ export function sweepLine(ctx: SoftContext, mb: MeshBuilder, line: TubeLine, def
     line.flatten ?? 1,
     curve,
   );
+  curve = pushCurve(
+    curve,
+    r.map((x) => x / 1000),
+    solids,
+    clearance,
+  );
   const toward = line.thinToward ? resolvePoint(ctx, line.thinToward) : undefined;
-  const around = radius >= 3 ? 12 : radius >= 1.5 ? 10 : 8;
+  const around = radius >= 3 ? 12 : radius >= 1.8 ? 10 : 8;
   sweep(mb, {
     curve,
     halfWidth: r.map((x) => x / 1000),
@@ -82,8 +95,10 @@ export function buildTube(ctx: SoftContext, g: TubeGeometry): MeshData {
     ...(g.flatten !== undefined ? { flatten: g.flatten } : {}),
     ...(g.thinToward !== undefined ? { thinToward: g.thinToward } : {}),
   };
-  sweepLine(ctx, mb, main, { radiusMm });
-  for (const b of g.branches ?? []) sweepLine(ctx, mb, b, { radiusMm: Math.max(0.5, radiusMm * 0.6) });
-  pushPositions(mb.positions, resolveAvoid(ctx, g.avoid), (g.clearanceMm ?? 0.5) / 1000);
+  const solids = resolveAvoid(ctx, g.avoid, true);
+  const clearance = (g.clearanceMm ?? 0.5) / 1000;
+  sweepLine(ctx, mb, main, { radiusMm }, solids, clearance);
+  for (const b of g.branches ?? [])
+    sweepLine(ctx, mb, b, { radiusMm: Math.max(0.5, radiusMm * 0.6) }, solids, clearance);
   return mb.toMesh(false);
 }

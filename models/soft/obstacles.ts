@@ -3,24 +3,81 @@
 import type { Obstacle } from "../../src/lib/geometry-soft.ts";
 import type { Vec3 } from "../types.ts";
 import { resolvePoint, type SoftContext } from "./context.ts";
-import { add, dot, len, normalize, scale, sub } from "./vec.ts";
+import { add, cross, dot, len, normalize, scale, sub } from "./vec.ts";
 
 /** A resolved keep-out shape. */
 export type Solid =
   | { kind: "sphere"; c: Vec3; r: number }
   | { kind: "rod"; a: Vec3; b: Vec3; r: number }
-  | { kind: "ellipsoid"; c: Vec3; radii: Vec3 };
+  | { kind: "ellipsoid"; c: Vec3; radii: Vec3 }
+  | { kind: "plate"; a: Vec3; b: Vec3; c: Vec3; r: number };
 
 /**
  * Shared bone stand-ins, by name. Each entry is written like an inline `avoid` shape
  * (landmark names from models/skeleton.ts, radii in mm).
  */
-export const NAMED_OBSTACLES: Record<string, Obstacle[]> = {};
+export const NAMED_OBSTACLES: Record<string, Obstacle[]> = {
+  thorax: [
+    // Rib cage as two ellipsoids, fitted to rib attachment points of the reference model's trunk muscles
+    // (placed from the sixth cervical vertebra, whose frame is not rotated).
+    { ellipsoid: { segment: "vertebra-c6", at: [0, -0.138, 0.009] }, radiiMm: [125, 120, 85] },
+    { ellipsoid: { segment: "vertebra-c6", at: [0, -0.258, 0.021] }, radiiMm: [150, 130, 100] },
+  ],
+  clavicle: [
+    { rod: ["clavicle.sternal-end", "clavicle.mid"], radiusMm: 6 },
+    { rod: ["clavicle.mid", "clavicle.acromial-end"], radiusMm: 6 },
+  ],
+  scapula: [
+    {
+      plate: [
+        { landmark: "scapula.superior-angle", offset: [-0.006, -0.004, 0.006] },
+        { landmark: "scapula.inferior-angle", offset: [0, 0.01, 0.004] },
+        { between: ["scapula.glenoid-centre", "scapula.spine-root"], t: 0.25 },
+      ],
+      thicknessMm: 6,
+    },
+    { rod: ["scapula.spine-root", "scapula.acromial-angle"], radiusMm: 5 },
+    { rod: ["scapula.acromial-angle", "scapula.acromion"], radiusMm: 6 },
+    { rod: [{ between: ["scapula.glenoid-centre", "scapula.coracoid"], t: 0.3 }, "scapula.coracoid"], radiusMm: 5 },
+  ],
+  humerus: [
+    { sphere: "humerus.head-centre", radiusMm: 23 },
+    { sphere: { between: ["humerus.head-centre", "humerus.greater-tubercle"], t: 0.55 }, radiusMm: 14 },
+    {
+      rod: [
+        "humerus.surgical-neck",
+        { between: ["humerus.medial-epicondyle", "humerus.lateral-epicondyle"], t: 0.55, offset: [0, 0.035, 0] },
+      ],
+      radiusMm: 10,
+    },
+    // Distal humerus: a flat, widening plate above the epicondyles.
+    {
+      plate: [
+        { landmark: "humerus.medial-epicondyle", offset: [-0.007, 0.002, 0] },
+        { landmark: "humerus.lateral-epicondyle", offset: [0.007, 0.002, 0] },
+        { between: ["humerus.shaft-mid", "humerus.olecranon-fossa"], t: 0.4 },
+      ],
+      thicknessMm: 16,
+    },
+  ],
+  radius: [
+    { rod: ["radius.head", "radius.shaft-mid"], radiusMm: 7 },
+    { rod: ["radius.shaft-mid", { landmark: "radius.distal-centre", offset: [0, 0.012, 0] }], radiusMm: 8.5 },
+  ],
+  ulna: [
+    { rod: ["ulna.olecranon", "ulna.coronoid"], radiusMm: 8 },
+    { rod: ["ulna.coronoid", { landmark: "ulna.head", offset: [0, 0.006, 0] }], radiusMm: 6.5 },
+  ],
+};
 
 export function resolveObstacle(ctx: SoftContext, o: Obstacle): Solid {
   if ("sphere" in o) return { kind: "sphere", c: resolvePoint(ctx, o.sphere), r: o.radiusMm / 1000 };
   if ("rod" in o) {
     return { kind: "rod", a: resolvePoint(ctx, o.rod[0]), b: resolvePoint(ctx, o.rod[1]), r: o.radiusMm / 1000 };
+  }
+  if ("plate" in o) {
+    const [a, b, c] = o.plate.map((p) => resolvePoint(ctx, p)) as [Vec3, Vec3, Vec3];
+    return { kind: "plate", a, b, c, r: o.thicknessMm / 2000 };
   }
   return {
     kind: "ellipsoid",
@@ -29,13 +86,31 @@ export function resolveObstacle(ctx: SoftContext, o: Obstacle): Solid {
   };
 }
 
+/**
+ * Keep-out solids for a geometry block. Without an `avoid` list every shared stand-in whose landmarks the skeleton
+ * has is used (when `byDefault`); `[]` means none.
+ */
 export function resolveAvoid(
   ctx: SoftContext,
   avoid: readonly (string | Obstacle)[] | undefined,
+  byDefault = false,
   named: Record<string, Obstacle[]> = NAMED_OBSTACLES,
 ): Solid[] {
   const out: Solid[] = [];
-  for (const a of avoid ?? []) {
+  if (avoid === undefined) {
+    if (!byDefault) return out;
+    for (const list of Object.values(named)) {
+      for (const o of list) {
+        try {
+          out.push(resolveObstacle(ctx, o));
+        } catch {
+          // A skeleton without these landmarks (e.g. a test skeleton) has no such bone.
+        }
+      }
+    }
+    return out;
+  }
+  for (const a of avoid) {
     if (typeof a === "string") {
       const list = named[a];
       if (!list) throw new Error(`unknown keep-out shape "${a}" (known: ${Object.keys(named).join(", ") || "none"})`);
@@ -53,10 +128,39 @@ function closestOnSegment(p: Vec3, a: Vec3, b: Vec3): Vec3 {
   return add(a, scale(ab, t));
 }
 
+/** Closest point on triangle abc to p (Ericson, Real-Time Collision Detection 5.1.5). */
+export function closestOnTriangle(p: Vec3, a: Vec3, b: Vec3, c: Vec3): Vec3 {
+  const ab = sub(b, a);
+  const ac = sub(c, a);
+  const ap = sub(p, a);
+  const d1 = dot(ab, ap);
+  const d2 = dot(ac, ap);
+  if (d1 <= 0 && d2 <= 0) return a;
+  const bp = sub(p, b);
+  const d3 = dot(ab, bp);
+  const d4 = dot(ac, bp);
+  if (d3 >= 0 && d4 <= d3) return b;
+  const vc = d1 * d4 - d3 * d2;
+  if (vc <= 0 && d1 >= 0 && d3 <= 0) return add(a, scale(ab, d1 / (d1 - d3)));
+  const cp = sub(p, c);
+  const d5 = dot(ab, cp);
+  const d6 = dot(ac, cp);
+  if (d6 >= 0 && d5 <= d6) return c;
+  const vb = d5 * d2 - d1 * d6;
+  if (vb <= 0 && d2 >= 0 && d6 <= 0) return add(a, scale(ac, d2 / (d2 - d6)));
+  const va = d3 * d6 - d5 * d4;
+  if (va <= 0 && d4 - d3 >= 0 && d5 - d6 >= 0) {
+    return add(b, scale(sub(c, b), (d4 - d3) / (d4 - d3 + (d5 - d6))));
+  }
+  const denom = 1 / (va + vb + vc);
+  return add(a, add(scale(ab, vb * denom), scale(ac, vc * denom)));
+}
+
 /** Signed distance (approximate for ellipsoids) from p to the solid; negative inside. */
 export function solidDistance(s: Solid, p: Vec3): number {
   if (s.kind === "sphere") return len(sub(p, s.c)) - s.r;
   if (s.kind === "rod") return len(sub(p, closestOnSegment(p, s.a, s.b))) - s.r;
+  if (s.kind === "plate") return len(sub(p, closestOnTriangle(p, s.a, s.b, s.c))) - s.r;
   const d = sub(p, s.c);
   const q: Vec3 = [d[0] / s.radii[0], d[1] / s.radii[1], d[2] / s.radii[2]];
   const k = len(q);
@@ -71,6 +175,13 @@ export function pushOut(s: Solid, p: Vec3, clearance: number): Vec3 {
     const c = closestOnSegment(p, s.a, s.b);
     return add(c, scale(normalize(sub(p, c)), s.r + clearance));
   }
+  if (s.kind === "plate") {
+    const c = closestOnTriangle(p, s.a, s.b, s.c);
+    const n = normalize(cross(sub(s.b, s.a), sub(s.c, s.a)));
+    const d = sub(p, c);
+    const dir = len(d) > 1e-7 ? normalize(d) : dot(d, n) >= 0 ? n : scale(n, -1);
+    return add(c, scale(dir, s.r + clearance));
+  }
   const d = sub(p, s.c);
   const r: Vec3 = [s.radii[0] + clearance, s.radii[1] + clearance, s.radii[2] + clearance];
   const k = len([d[0] / r[0], d[1] / r[1], d[2] / r[2]]);
@@ -78,11 +189,30 @@ export function pushOut(s: Solid, p: Vec3, clearance: number): Vec3 {
   return add(s.c, scale(d, 1 / k));
 }
 
+/** Attachment points around which the surface is left in place (it meets the bone there). */
+export interface Pins {
+  points: Vec3[];
+  /** Radius of full pinning, metres; the push fades in over the next radius. */
+  radius: number;
+}
+
+/** How much of the push applies at p: 0 at a pin, 1 away from all pins. */
+export function pinWeight(pins: Pins | undefined, p: Vec3): number {
+  if (!pins || pins.points.length === 0) return 1;
+  let d = Infinity;
+  for (const q of pins.points) d = Math.min(d, len(sub(p, q)));
+  const t = Math.min(1, Math.max(0, (d - pins.radius) / pins.radius));
+  return t * t * (3 - 2 * t);
+}
+
 /** Push every vertex of a flat position array out of all solids (a few passes for overlapping solids). */
-export function pushPositions(positions: number[], solids: readonly Solid[], clearance: number): void {
+export function pushPositions(positions: number[], solids: readonly Solid[], clearance: number, pins?: Pins): void {
   if (solids.length === 0) return;
   for (let i = 0; i < positions.length; i += 3) {
-    let p: Vec3 = [positions[i] ?? 0, positions[i + 1] ?? 0, positions[i + 2] ?? 0];
+    const start: Vec3 = [positions[i] ?? 0, positions[i + 1] ?? 0, positions[i + 2] ?? 0];
+    const w = pinWeight(pins, start);
+    if (w === 0) continue;
+    let p: Vec3 = start;
     for (let pass = 0; pass < 3; pass++) {
       let moved = false;
       for (const s of solids) {
@@ -94,8 +224,111 @@ export function pushPositions(positions: number[], solids: readonly Solid[], cle
       }
       if (!moved) break;
     }
-    positions[i] = p[0];
-    positions[i + 1] = p[1];
-    positions[i + 2] = p[2];
+    positions[i] = start[0] + (p[0] - start[0]) * w;
+    positions[i + 1] = start[1] + (p[1] - start[1]) * w;
+    positions[i + 2] = start[2] + (p[2] - start[2]) * w;
   }
+}
+
+/**
+ * Push a mesh's vertices out of the solids, then relax the pushed area a little (pushing alone leaves creases
+ * where neighbouring vertices land on different sides), and push once more.
+ */
+export function pushMesh(
+  mesh: { positions: number[]; indices: number[] },
+  solids: readonly Solid[],
+  clearance: number,
+  pins?: Pins,
+  smoothing = 3,
+): void {
+  if (solids.length === 0) return;
+  const before = mesh.positions.slice();
+  pushPositions(mesh.positions, solids, clearance, pins);
+  const n = mesh.positions.length / 3;
+  const moved = new Uint8Array(n);
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < 3; k++) {
+      if ((before[3 * i + k] ?? 0) !== (mesh.positions[3 * i + k] ?? 0)) {
+        moved[i] = 1;
+        any = true;
+      }
+    }
+  }
+  if (!any || smoothing === 0) return;
+  const neighbours: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+  for (let f = 0; f < mesh.indices.length; f += 3) {
+    const a = mesh.indices[f] ?? 0;
+    const b = mesh.indices[f + 1] ?? 0;
+    const c = mesh.indices[f + 2] ?? 0;
+    neighbours[a]?.add(b).add(c);
+    neighbours[b]?.add(a).add(c);
+    neighbours[c]?.add(a).add(b);
+  }
+  // Smooth the pushed vertices and a ring around them.
+  const active = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!moved[i]) continue;
+    active[i] = 1;
+    for (const j of neighbours[i] ?? []) active[j] = 1;
+  }
+  const p = mesh.positions;
+  const weight = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    weight[i] = active[i]
+      ? 0.5 * pinWeight(pins, [before[3 * i] ?? 0, before[3 * i + 1] ?? 0, before[3 * i + 2] ?? 0])
+      : 0;
+  }
+  for (let it = 0; it < smoothing; it++) {
+    const next = p.slice();
+    for (let i = 0; i < n; i++) {
+      const wi = weight[i] ?? 0;
+      if (wi === 0) continue;
+      const ns = neighbours[i];
+      if (!ns || ns.size === 0) continue;
+      let x = 0;
+      let y = 0;
+      let z = 0;
+      for (const j of ns) {
+        x += p[3 * j] ?? 0;
+        y += p[3 * j + 1] ?? 0;
+        z += p[3 * j + 2] ?? 0;
+      }
+      const k = 1 / ns.size;
+      next[3 * i] = (1 - wi) * (p[3 * i] ?? 0) + wi * x * k;
+      next[3 * i + 1] = (1 - wi) * (p[3 * i + 1] ?? 0) + wi * y * k;
+      next[3 * i + 2] = (1 - wi) * (p[3 * i + 2] ?? 0) + wi * z * k;
+    }
+    for (let i = 0; i < p.length; i++) p[i] = next[i] ?? 0;
+  }
+  pushPositions(p, solids, clearance, pins);
+}
+
+/** Push a centre line's points out of the solids by their tube radius plus clearance, then relax it. */
+export function pushCurve(
+  curve: Vec3[],
+  radii: readonly number[],
+  solids: readonly Solid[],
+  clearance: number,
+): Vec3[] {
+  if (solids.length === 0) return curve;
+  let out = curve.map((p, k) => {
+    let q = p;
+    for (let pass = 0; pass < 3; pass++) for (const s of solids) q = pushOut(s, q, clearance + (radii[k] ?? 0));
+    return q;
+  });
+  // Relax kinks (interior points only), then make sure the result is still clear.
+  for (let it = 0; it < 2; it++) {
+    out = out.map((p, k) => {
+      const a = out[k - 1];
+      const b = out[k + 1];
+      if (!a || !b) return p;
+      return [(a[0] + b[0] + 2 * p[0]) / 4, (a[1] + b[1] + 2 * p[1]) / 4, (a[2] + b[2] + 2 * p[2]) / 4] as Vec3;
+    });
+  }
+  return out.map((p, k) => {
+    let q = p;
+    for (const s of solids) q = pushOut(s, q, clearance + (radii[k] ?? 0));
+    return q;
+  });
 }

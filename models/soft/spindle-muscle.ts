@@ -5,9 +5,9 @@ import type { MeshData, Vec3 } from "../types.ts";
 import { type DerivedPath, resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { polylineLength, smoothCurve } from "./curve.ts";
 import { MeshBuilder } from "./mesh.ts";
-import { pushPositions, resolveAvoid } from "./obstacles.ts";
+import { pushMesh, resolveAvoid } from "./obstacles.ts";
 import { polygonAreaFactor, sweep, sweepVolume } from "./sweep.ts";
-import { sub } from "./vec.ts";
+import { smoothstep, sub } from "./vec.ts";
 
 export interface SpindleProfile {
   /** Normalised arc positions of the rings. */
@@ -114,12 +114,13 @@ export function buildSpindle(ctx: SoftContext, g: SpindleGeometry): MeshData {
     halfThick: sec.b,
     around,
     fibre: profile.s,
+    tendon: profile.weight.map((w) => 1 - smoothstep(0, 0.3, w)),
     ...(thinDir ? { thinDir } : {}),
   });
 
   for (const slip of g.slips ?? []) {
     const sp = resolvePath(ctx, slip.path);
-    const n = Math.max(8, Math.min(48, Math.round(polylineLength(sp.points) / 0.006)));
+    const n = Math.max(8, Math.min(40, Math.round(polylineLength(sp.points) / 0.008)));
     const c = smoothCurve(sp.points, n);
     const r = (slip.radiusMm ?? 2) / 1000;
     const f = slip.flatten ?? 0.6;
@@ -131,10 +132,12 @@ export function buildSpindle(ctx: SoftContext, g: SpindleGeometry): MeshData {
       halfThick: a.map((x) => x * f),
       around: 8,
       fibre: c.map(() => 1),
+      tendon: c.map(() => 1),
       ...(thinDir ? { thinDir } : {}),
     });
   }
 
-  pushPositions(mb.positions, resolveAvoid(ctx, g.avoid), (g.clearanceMm ?? 1) / 1000);
+  const ends = [path.points[0], path.points[path.points.length - 1]].filter((p): p is Vec3 => p !== undefined);
+  pushMesh(mb, resolveAvoid(ctx, g.avoid, true), (g.clearanceMm ?? 1) / 1000, { points: ends, radius: 0.008 });
   return mb.toMesh();
 }

@@ -17,6 +17,8 @@ export interface SweepSpec {
   around: number;
   /** Fibre coordinate per ring (default: arc fraction). */
   fibre?: number[];
+  /** Tendon weight per ring (default 0). */
+  tendon?: number[];
 }
 
 /** Thin-axis directions along the curve, continuous in sign, falling back to transported frames. */
@@ -62,7 +64,7 @@ export function sweep(mb: MeshBuilder, spec: SweepSpec): void {
   // Poles a little beyond the ends give slightly rounded caps.
   const r0 = Math.min(at(spec.halfWidth, 0), at(spec.halfThick, 0));
   const r1 = Math.min(at(spec.halfWidth, n - 1), at(spec.halfThick, n - 1));
-  mb.tube(rings, fibre, madd(first, t0, -0.6 * r0), madd(last, t1, 0.6 * r1));
+  mb.tube(rings, fibre, madd(first, t0, -0.6 * r0), madd(last, t1, 0.6 * r1), spec.tendon);
 }
 
 /** Analytic volume of a sweep with elliptical sections (trapezoid rule), m^3. */

@@ -107,6 +107,14 @@ const obstacleSchema = z.union([
     .strict(),
   z
     .object({
+      /** Flat plate (a thick triangle) through three points, e.g. the body of the scapula. */
+      plate: z.tuple([softPointSchema, softPointSchema, softPointSchema]),
+      /** Plate thickness, mm. */
+      thicknessMm: z.number().positive(),
+    })
+    .strict(),
+  z
+    .object({
       /** Ellipsoid centre. */
       ellipsoid: softPointSchema,
       /** Semi-axes along glTF x, y, z, mm. */
@@ -115,7 +123,10 @@ const obstacleSchema = z.union([
     .strict(),
 ]);
 
-/** Keep-out shapes: names of shared bone stand-ins (models/soft/obstacles.ts) or inline shapes. */
+/**
+ * Keep-out shapes: names of shared bone stand-ins (models/soft/obstacles.ts) or inline shapes. Muscles, nerves and
+ * vessels avoid every shared stand-in when this is left out; `[]` turns avoidance off.
+ */
 const avoidSchema = z.array(z.union([z.string().regex(/^[a-z0-9-]+$/), obstacleSchema])).optional();
 
 /** Mesh resolution overrides. */
@@ -215,6 +226,10 @@ const sheetSchema = z
     insertionTaper: z.number().min(0).max(0.6).optional(),
     /** Thickness of the tapered ends and borders, mm (default 1). */
     minThicknessMm: z.number().positive().max(10).optional(),
+    /** Narrowest width anywhere along the sheet (where fascicles converge on a tendon), mm (default 8). */
+    minWidthMm: z.number().positive().max(100).optional(),
+    /** Separate slips at the origin (serratus anterior, external oblique): notch depth as a fraction of the length. */
+    serrate: z.number().min(0).max(0.5).optional(),
     /** The side facing this point is the deep side; thickness grows away from it (default: both sides). */
     deepToward: softPointSchema.optional(),
     ...common,
