@@ -175,13 +175,38 @@ const techniques = defineCollection({
       ...pageBase,
       /** Other names, e.g. strain-counterstrain. */
       alsoKnownAs: z.array(z.string()).default([]),
-      /** Target-tissue views; the first is the main figure. */
-      anatomy: z.array(viewerSpecSchema).min(1).max(4),
+      /** Target-tissue views with their worked-example captions; the body places each with <TechniqueFigure n={i} />. */
+      anatomy: z
+        .array(
+          viewerSpecSchema
+            .extend({
+              /** Anatomy id whose referred-pain zone (trigger-point pattern) the figure draws on the skin. */
+              referredPain: kebabId.optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(4),
+      /** Structures whose typical referred-pain zone the page shows (3D and picture) with <ReferredPainGallery />. */
+      referredPainZones: z.array(reference("anatomy")).default([]),
       /** When the technique is used. */
       indications: z.array(z.string().min(5)).min(2),
       /** Contraindications and cautions (required). */
       contraindications: z.array(z.string().min(5)).min(3),
-      /** Honest summary of the evidence (required). */
+      /** Frequent errors and what to do instead (rendered after the contraindications, as the guide's order asks). */
+      commonMistakes: z
+        .array(
+          z
+            .object({
+              /** The mistake, as a short sentence. */
+              mistake: z.string().min(10),
+              /** Why it matters and what to do instead. */
+              instead: z.string().min(20),
+            })
+            .strict(),
+        )
+        .min(3),
+      /** Honest summary of the evidence (required), citing the page's references as [@id]. */
       evidence: z.string().min(80),
       /** Related technique slugs. */
       relatedTechniques: z.array(reference("techniques")).default([]),

@@ -23,7 +23,11 @@ async function load() {
       kind: "techniques" as const,
       id: e.id,
       title: e.data.title,
-      specs: e.data.anatomy,
+      // Figures, plus one per referred-pain zone the guide draws (3D and picture).
+      specs: [
+        ...e.data.anatomy,
+        ...e.data.referredPainZones.map((z) => ({ focus: [z.id], secondary: [], referredPain: z.id })),
+      ],
       body: e.body,
     })),
     ...lessons.map((e) => ({ kind: "lessons" as const, id: e.id, title: e.data.title, specs: [], body: e.body })),
