@@ -70,6 +70,8 @@ export interface GenerateOptions {
   log?: (line: string) => void;
   /** Project root (content/, models/data/). */
   root?: string;
+  /** Write only these model files (and build only the records they need); default all. Skips the cache. */
+  models?: string[];
 }
 
 export interface GenerateResult {
@@ -148,8 +150,19 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
   const key = inputsKey(root);
   const keyFile = join(outDir, ".cache-key");
   const manifestFile = join(outDir, "manifest.json");
+  const selected = options.models ? MODELS.filter((m) => options.models?.includes(m.model)) : MODELS;
+  if (options.models && selected.length !== options.models.length) {
+    throw new Error(`unknown model in ${options.models.join(", ")} (known: ${MODELS.map((m) => m.model).join(", ")})`);
+  }
+  const wanted = (r: AnatomyRecord) =>
+    !options.models ||
+    selected.some(
+      (m) =>
+        m.model === "body" || (m.model === "skeleton" ? r.tissue === "bone" : r.regions.includes(m.model as never)),
+    );
   if (
     !options.force &&
+    !options.models &&
     existsSync(keyFile) &&
     existsSync(manifestFile) &&
     readFileSync(keyFile, "utf8").trim() === key
@@ -174,6 +187,7 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
   const tm = performance.now();
   for (const loaded of records) {
     const r = loaded.record;
+    if (!wanted(r)) continue;
     const g = r.geometry;
     if (!g) {
       notBuilt.push(r.id);
@@ -216,7 +230,7 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
   const perFile: Record<string, number> = {};
   const tw = performance.now();
   const fileTriangles = new Map<string, Map<string, number>>();
-  for (const { model, title } of MODELS) {
+  for (const { model, title } of selected) {
     const members = nodes.filter((n) => inModel(n, model));
     if (members.length === 0) continue;
     const tf = performance.now();
@@ -284,7 +298,7 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
   });
   const manifest: Manifest = { version: 1, files, structures };
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
-  writeFileSync(keyFile, `${key}\n`);
+  if (!options.models) writeFileSync(keyFile, `${key}\n`);
   const total = performance.now() - t0;
   log(
     `models: ${nodes.length} nodes from ${records.length - notBuilt.length} records in ${Math.round(total)} ms` +

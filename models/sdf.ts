@@ -438,7 +438,28 @@ export function meshSdf(sdf: Sdf, o: MeshOptions): MeshData {
       positions[p + 2] = z - gz * s;
     }
   }
-  let indices = new Uint32Array(tris);
+  // Weld vertices the projection brought onto the same point (they would read as seams), drop degenerate faces.
+  const weld = MeshoptSimplifier.generatePositionRemap(positions, 3);
+  const welded: number[] = [];
+  for (let i = 0; i < tris.length; i += 3) {
+    const a = weld[tris[i] as number] as number;
+    const b = weld[tris[i + 1] as number] as number;
+    const c = weld[tris[i + 2] as number] as number;
+    if (a !== b && b !== c && a !== c) welded.push(a, b, c);
+  }
+  let indices = new Uint32Array(welded);
+  {
+    const [remap, unique] = MeshoptSimplifier.compactMesh(indices);
+    const compact = new Float32Array(unique * 3);
+    for (let i = 0; i < remap.length; i++) {
+      const j = remap[i] as number;
+      if (j === 0xffffffff) continue;
+      compact[j * 3] = positions[i * 3] as number;
+      compact[j * 3 + 1] = positions[i * 3 + 1] as number;
+      compact[j * 3 + 2] = positions[i * 3 + 2] as number;
+    }
+    positions = compact;
+  }
   if (indices.length / 3 > o.triangles) {
     const [simplified] = MeshoptSimplifier.simplify(indices, positions, 3, o.triangles * 3, 0.05, ["Prune"]);
     const [remap, unique] = MeshoptSimplifier.compactMesh(simplified);
