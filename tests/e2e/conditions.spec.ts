@@ -18,6 +18,7 @@ interface Frontmatter {
   redFlags: string[];
   references: string[];
   relatedConditions?: string[];
+  techniques?: string[];
 }
 
 const conditions = readdirSync(conditionsDir)
@@ -169,6 +170,9 @@ for (const { slug, data } of conditions) {
     const related = page.getByRole("region", { name: "Related" });
     for (const other of data.relatedConditions ?? []) {
       await expect(related.locator(`a[href="/conditions/${other}/"]`)).toHaveCount(1);
+    }
+    for (const technique of data.techniques ?? []) {
+      await expect(related.locator(`a[href="/techniques/${technique}/"]`)).toHaveCount(1);
     }
     await expect(related.locator("time[datetime]")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}$/);
   });

@@ -259,6 +259,15 @@ describe.each(pages.map((p) => [p.file, p] as const))("%s", (file, { slug, data,
     );
   });
 
+  it("lists as related techniques exactly the technique pages its text links, in order of first link", () => {
+    const linked: string[] = [];
+    for (const href of attributeValues(body, "PageLink", "href")) {
+      const technique = /^\/techniques\/([a-z0-9-]+)\/$/.exec(href)?.[1];
+      if (technique && !linked.includes(technique)) linked.push(technique);
+    }
+    expect(data.techniques ?? [], `${file}: techniques`).toEqual(linked);
+  });
+
   it("relates only to guides and techniques that exist, never to itself", () => {
     for (const id of data.relatedConditions ?? []) {
       expect(slugs, `${file}: relatedConditions ${id}`).toContain(id);
