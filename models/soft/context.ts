@@ -82,6 +82,11 @@ export function resolvePath(ctx: SoftContext, path: SoftPath): ResolvedPath {
   const derived = ctx.musclePath(path.from);
   let pts = derived.points.slice();
   if (path.reverse) pts.reverse();
+  if (path.drop) {
+    const [a, b] = path.drop;
+    if (a + b > pts.length - 1) throw new Error(`${path.from}: cannot drop ${a}+${b} of ${pts.length} points`);
+    pts = pts.slice(a, pts.length - b);
+  }
   if (path.trim) pts = trim(pts, path.trim[0], path.trim[1]);
   if (path.offset) {
     const o = path.offset;

@@ -10,18 +10,40 @@ export type Solid =
   | { kind: "sphere"; c: Vec3; r: number }
   | { kind: "rod"; a: Vec3; b: Vec3; r: number }
   | { kind: "ellipsoid"; c: Vec3; radii: Vec3 }
-  | { kind: "plate"; a: Vec3; b: Vec3; c: Vec3; r: number };
+  | { kind: "plate"; a: Vec3; b: Vec3; c: Vec3; r: number }
+  | { kind: "stack"; slices: { c: Vec3; rx: number; rz: number }[] };
 
 /**
  * Shared bone stand-ins, by name. Each entry is written like an inline `avoid` shape
  * (landmark names from models/skeleton.ts, radii in mm).
  */
 export const NAMED_OBSTACLES: Record<string, Obstacle[]> = {
+  // Rib cage: horizontal elliptical slices measured on the generated ribs and sternum (placed from the sixth
+  // cervical vertebra, whose frame is not rotated, so a test skeleton without it has no rib cage).
   thorax: [
-    // Rib cage as two ellipsoids, fitted to rib attachment points of the reference model's trunk muscles
-    // (placed from the sixth cervical vertebra, whose frame is not rotated).
-    { ellipsoid: { segment: "vertebra-c6", at: [0, -0.138, 0.009] }, radiiMm: [125, 120, 85] },
-    { ellipsoid: { segment: "vertebra-c6", at: [0, -0.258, 0.021] }, radiiMm: [150, 130, 100] },
+    {
+      stack: [
+        { centre: { segment: "vertebra-c6", at: [0, -0.018, -0.011] }, radiiMm: [60, 20] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.038, -0.021] }, radiiMm: [90, 40] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.058, -0.004] }, radiiMm: [100, 83] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.078, -0.001] }, radiiMm: [108, 88] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.098, -0.001] }, radiiMm: [128, 100] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.118, 0.0] }, radiiMm: [134, 105] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.138, 0.002] }, radiiMm: [146, 108] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.158, 0.004] }, radiiMm: [149, 110] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.178, 0.003] }, radiiMm: [159, 119] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.198, 0.004] }, radiiMm: [163, 122] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.218, 0.009] }, radiiMm: [162, 128] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.238, 0.011] }, radiiMm: [160, 130] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.258, 0.013] }, radiiMm: [157, 130] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.278, 0.019] }, radiiMm: [160, 126] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.298, 0.017] }, radiiMm: [160, 112] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.318, 0.009] }, radiiMm: [168, 100] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.338, 0.004] }, radiiMm: [168, 85] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.358, 0.007] }, radiiMm: [155, 62] },
+        { centre: { segment: "vertebra-c6", at: [0, -0.378, 0.009] }, radiiMm: [130, 50] },
+      ],
+    },
   ],
   clavicle: [
     { rod: ["clavicle.sternal-end", "clavicle.mid"], radiusMm: 6 },
@@ -74,6 +96,12 @@ export function resolveObstacle(ctx: SoftContext, o: Obstacle): Solid {
   if ("sphere" in o) return { kind: "sphere", c: resolvePoint(ctx, o.sphere), r: o.radiusMm / 1000 };
   if ("rod" in o) {
     return { kind: "rod", a: resolvePoint(ctx, o.rod[0]), b: resolvePoint(ctx, o.rod[1]), r: o.radiusMm / 1000 };
+  }
+  if ("stack" in o) {
+    const slices = o.stack
+      .map((sl) => ({ c: resolvePoint(ctx, sl.centre), rx: sl.radiiMm[0] / 1000, rz: sl.radiiMm[1] / 1000 }))
+      .sort((a, b) => a.c[1] - b.c[1]);
+    return { kind: "stack", slices };
   }
   if ("plate" in o) {
     const [a, b, c] = o.plate.map((p) => resolvePoint(ctx, p)) as [Vec3, Vec3, Vec3];
@@ -156,11 +184,37 @@ export function closestOnTriangle(p: Vec3, a: Vec3, b: Vec3, c: Vec3): Vec3 {
   return add(a, add(scale(ab, vb * denom), scale(ac, vc * denom)));
 }
 
-/** Signed distance (approximate for ellipsoids) from p to the solid; negative inside. */
+/** The stack's ellipse at the height of p (undefined outside its height range). */
+function stackSlice(
+  s: { slices: { c: Vec3; rx: number; rz: number }[] },
+  y: number,
+): { c: Vec3; rx: number; rz: number } | undefined {
+  const sl = s.slices;
+  for (let i = 0; i + 1 < sl.length; i++) {
+    const a = sl[i];
+    const b = sl[i + 1];
+    if (!a || !b || y < a.c[1] || y > b.c[1]) continue;
+    const t = b.c[1] > a.c[1] ? (y - a.c[1]) / (b.c[1] - a.c[1]) : 0;
+    return {
+      c: [a.c[0] + (b.c[0] - a.c[0]) * t, y, a.c[2] + (b.c[2] - a.c[2]) * t],
+      rx: a.rx + (b.rx - a.rx) * t,
+      rz: a.rz + (b.rz - a.rz) * t,
+    };
+  }
+  return undefined;
+}
+
+/** Signed distance (approximate for ellipsoids and stacks) from p to the solid; negative inside. */
 export function solidDistance(s: Solid, p: Vec3): number {
   if (s.kind === "sphere") return len(sub(p, s.c)) - s.r;
   if (s.kind === "rod") return len(sub(p, closestOnSegment(p, s.a, s.b))) - s.r;
   if (s.kind === "plate") return len(sub(p, closestOnTriangle(p, s.a, s.b, s.c))) - s.r;
+  if (s.kind === "stack") {
+    const e = stackSlice(s, p[1]);
+    if (!e) return Infinity;
+    const k = Math.hypot((p[0] - e.c[0]) / e.rx, (p[2] - e.c[2]) / e.rz);
+    return (k - 1) * Math.min(e.rx, e.rz);
+  }
   const d = sub(p, s.c);
   const q: Vec3 = [d[0] / s.radii[0], d[1] / s.radii[1], d[2] / s.radii[2]];
   const k = len(q);
@@ -174,6 +228,15 @@ export function pushOut(s: Solid, p: Vec3, clearance: number): Vec3 {
   if (s.kind === "rod") {
     const c = closestOnSegment(p, s.a, s.b);
     return add(c, scale(normalize(sub(p, c)), s.r + clearance));
+  }
+  if (s.kind === "stack") {
+    const e = stackSlice(s, p[1]);
+    if (!e) return p;
+    const rx = e.rx + clearance;
+    const rz = e.rz + clearance;
+    const k = Math.hypot((p[0] - e.c[0]) / rx, (p[2] - e.c[2]) / rz);
+    if (k < 1e-9) return [e.c[0], p[1], e.c[2] + rz];
+    return [e.c[0] + (p[0] - e.c[0]) / k, p[1], e.c[2] + (p[2] - e.c[2]) / k];
   }
   if (s.kind === "plate") {
     const c = closestOnTriangle(p, s.a, s.b, s.c);
@@ -331,4 +394,29 @@ export function pushCurve(
     for (const s of solids) q = pushOut(s, q, clearance + (radii[k] ?? 0));
     return q;
   });
+}
+
+/**
+ * Push a surface grid [i][j] out of the solids (a sheet's deep surface, before it is given thickness), relax the
+ * pushed area within the grid, and push again.
+ */
+export function pushGrid(grid: Vec3[][], solids: readonly Solid[], clearance: number, pins?: Pins): void {
+  if (solids.length === 0) return;
+  const ni = grid.length;
+  const nj = grid[0]?.length ?? 0;
+  const flat: number[] = [];
+  for (const col of grid) for (const p of col) flat.push(p[0], p[1], p[2]);
+  const indices: number[] = [];
+  const id = (i: number, j: number): number => i * nj + j;
+  for (let i = 0; i + 1 < ni; i++) {
+    for (let j = 0; j + 1 < nj; j++)
+      indices.push(id(i, j), id(i + 1, j), id(i, j + 1), id(i + 1, j), id(i + 1, j + 1), id(i, j + 1));
+  }
+  pushMesh({ positions: flat, indices }, solids, clearance, pins);
+  for (let i = 0; i < ni; i++) {
+    const col = grid[i];
+    if (!col) continue;
+    for (let j = 0; j < nj; j++)
+      col[j] = [flat[3 * id(i, j)] ?? 0, flat[3 * id(i, j) + 1] ?? 0, flat[3 * id(i, j) + 2] ?? 0];
+  }
 }

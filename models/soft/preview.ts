@@ -243,6 +243,26 @@ async function main(): Promise<void> {
     const { buildSoftGeometry, skeletonContext } = await import("./index.ts");
     for (const list of Object.values(NAMED_OBSTACLES)) {
       for (const o of list) {
+        if ("stack" in o) {
+          // Slices as flat discs.
+          for (const sl of o.stack) {
+            try {
+              const g = {
+                builder: "bursa",
+                centre: sl.centre,
+                radiiMm: sl.radiiMm,
+                thicknessMm: 2,
+                faceToward: { landmark: "humerus.head-top", offset: [0, 5, 0] },
+                longToward: { landmark: "humerus.head-top", offset: [-5, 0, 0] },
+                avoid: [],
+              };
+              items.push({ mesh: buildSoftGeometry(skeletonContext, g as never), colour: [90, 160, 90] });
+            } catch (error) {
+              console.error((error as Error).message);
+            }
+          }
+          continue;
+        }
         const g =
           "sphere" in o
             ? {

@@ -6,7 +6,7 @@ import { resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { polylineLength, resample, trim } from "./curve.ts";
 import { loftSurface, slabFromGrid, weightedArea } from "./loft.ts";
 import { MeshBuilder } from "./mesh.ts";
-import { pushMesh, resolveAvoid } from "./obstacles.ts";
+import { pushGrid, resolveAvoid } from "./obstacles.ts";
 import { at, smoothstep } from "./vec.ts";
 
 /** Thickness weight 0..1 over the sheet (u across, v along the fibres). */
@@ -78,6 +78,11 @@ export function buildSheet(ctx: SoftContext, g: SheetGeometry): MeshData {
       paths.map((p) => at(p.points, 0)),
       g.serrate,
     );
+  // Keep the sheet's deep surface out of the bones (its ends stay on their attachments), then thicken it.
+  const ends = paths
+    .flatMap((p) => [p.points[0], p.points[p.points.length - 1]])
+    .filter((p): p is Vec3 => p !== undefined);
+  pushGrid(grid, resolveAvoid(ctx, g.avoid, true), (g.clearanceMm ?? 1) / 1000, { points: ends, radius: 0.012 });
   // A sheet is never thicker than about half its local width (so converging ends stay flat, not fins).
   const rowWidth = Array.from({ length: along }, (_, j) => polylineLength(grid.map((col) => at(col, j))));
   const cap = (v: number): number => Math.max(minT, 0.35 * at(rowWidth, Math.round(v * (along - 1))));
@@ -105,9 +110,5 @@ export function buildSheet(ctx: SoftContext, g: SheetGeometry): MeshData {
     tendon: (v) => 1 - smoothstep(0, 0.3, w(0.5, v)),
     ...(deep ? { deep } : {}),
   });
-  const ends = paths
-    .flatMap((p) => [p.points[0], p.points[p.points.length - 1]])
-    .filter((p): p is Vec3 => p !== undefined);
-  pushMesh(mb, resolveAvoid(ctx, g.avoid, true), (g.clearanceMm ?? 1) / 1000, { points: ends, radius: 0.008 });
   return mb.toMesh();
 }

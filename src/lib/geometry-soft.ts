@@ -72,6 +72,8 @@ const derivedPathSchema = z
     from: sourceName,
     /** Walk the path from its end to its start. */
     reverse: z.boolean().optional(),
+    /** Leave out this many points at the start and at the end (after `reverse`), e.g. to re-attach on a landmark. */
+    drop: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
     /** Keep only this part of the path, as fractions of its length [start, end]. */
     trim: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).optional(),
     /** Shift every derived point by this much, metres. */
@@ -111,6 +113,23 @@ const obstacleSchema = z.union([
       plate: z.tuple([softPointSchema, softPointSchema, softPointSchema]),
       /** Plate thickness, mm. */
       thicknessMm: z.number().positive(),
+    })
+    .strict(),
+  z
+    .object({
+      /** A stack of horizontal elliptical slices (e.g. the rib cage), top to bottom or bottom to top. */
+      stack: z
+        .array(
+          z
+            .object({
+              /** Centre of the slice (its height sets the slice's level). */
+              centre: softPointSchema,
+              /** Half-widths of the slice, mm: [side to side (x), front to back (z)]. */
+              radiiMm: z.tuple([z.number().positive(), z.number().positive()]),
+            })
+            .strict(),
+        )
+        .min(2),
     })
     .strict(),
   z
