@@ -129,7 +129,7 @@ test("every structure has an atlas page with its names, summary and, for muscles
     const html = decode(await response.text());
     expect(html, r.id).toMatch(new RegExp(`<h1[^>]*>${r.name.replace(/[()]/g, "\\$&")}</h1>`));
     for (const alias of r.aliases ?? []) expect(html, `${r.id} alias ${alias}`).toContain(alias);
-    expect(html, `${r.id} plain summary`).toContain('id="plain-heading"');
+    expect(html, `${r.id} plain summary`).toContain('id="summary-heading"');
     expect(html, `${r.id} viewer`).toContain("data-anatomy-viewer");
     if (r.tissue === "muscle") {
       for (const fact of ["origin", "insertion", "action", "innervation"]) {
