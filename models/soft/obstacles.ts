@@ -90,6 +90,138 @@ export const NAMED_OBSTACLES: Record<string, Obstacle[]> = {
     { rod: ["ulna.olecranon", "ulna.coronoid"], radiusMm: 8 },
     { rod: ["ulna.coronoid", { landmark: "ulna.head", offset: [0, 0.006, 0] }], radiusMm: 6.5 },
   ],
+  pelvis: [
+    {
+      plate: [
+        { landmark: "pelvis.iliac-crest", offset: [-0.004, -0.008, 0.004] },
+        { landmark: "pelvis.asis", offset: [0.006, 0, -0.008] },
+        { landmark: "pelvis.acetabulum-centre", offset: [0.01, 0.03, 0] },
+      ],
+      thicknessMm: 10,
+    },
+    {
+      plate: [
+        { landmark: "pelvis.iliac-crest", offset: [0, -0.008, 0] },
+        { landmark: "pelvis.psis", offset: [-0.004, 0, 0.008] },
+        { landmark: "pelvis.acetabulum-centre", offset: [0.01, 0.03, -0.01] },
+      ],
+      thicknessMm: 12,
+    },
+    {
+      rod: [
+        { landmark: "pelvis.acetabulum-centre", offset: [0.01, 0, -0.012] },
+        { landmark: "pelvis.ischial-tuberosity", offset: [0, 0.012, 0.008] },
+      ],
+      radiusMm: 12,
+    },
+    {
+      rod: [
+        { landmark: "pelvis.acetabulum-centre", offset: [0.012, 0, 0.01] },
+        { landmark: "pelvis.pubic-symphysis", offset: [-0.008, 0, -0.008] },
+      ],
+      radiusMm: 9,
+    },
+    {
+      plate: [
+        "sacrum.ala",
+        { landmark: "sacrum.apex", offset: [-0.01, 0.01, 0.01] },
+        { landmark: "sacrum.base-centre", offset: [0, -0.01, -0.01] },
+      ],
+      thicknessMm: 24,
+    },
+  ],
+  spine: [
+    { rod: ["vertebra-c2.body-centre", "vertebra-c7.body-centre"], radiusMm: 10 },
+    {
+      rod: [
+        { segment: "vertebra-t12", at: [0, 0, 0] },
+        { segment: "vertebra-l5", at: [0, 0, 0] },
+      ],
+      radiusMm: 21,
+    },
+  ],
+  // The erector spinae mass in the groove beside the spinous processes: superficial back muscles lie over it.
+  // (The erector spinae, multifidus and thoracolumbar fascia records list their keep-out shapes without it.)
+  erector: [
+    {
+      rod: [
+        { landmark: "vertebra-l5.spinous-process", offset: [-0.032, -0.03, -0.012] },
+        { landmark: "vertebra-l3.spinous-process", offset: [-0.036, 0, -0.012] },
+      ],
+      radiusMm: 24,
+    },
+    {
+      rod: [
+        { landmark: "vertebra-l3.spinous-process", offset: [-0.036, 0, -0.012] },
+        { landmark: "vertebra-t12.spinous-process", offset: [-0.036, 0, -0.008] },
+      ],
+      radiusMm: 20,
+    },
+    {
+      rod: [
+        { landmark: "vertebra-t12.spinous-process", offset: [-0.036, 0, -0.008] },
+        { landmark: "vertebra-t7.spinous-process", offset: [-0.035, 0, 0.006] },
+      ],
+      radiusMm: 14,
+    },
+    {
+      rod: [
+        { landmark: "vertebra-t7.spinous-process", offset: [-0.035, 0, 0.006] },
+        { landmark: "vertebra-t2.spinous-process", offset: [-0.03, 0, 0.008] },
+      ],
+      radiusMm: 11,
+    },
+  ],
+  skull: [
+    {
+      ellipsoid: { between: ["skull.vertex", "skull.inion"], t: 0.3, offset: [0, -0.05, 0.008] },
+      radiiMm: [68, 78, 88],
+    },
+    {
+      plate: [
+        { landmark: "mandible.condyle", offset: [0.008, -0.004, 0] },
+        { landmark: "mandible.angle", offset: [0.008, 0.006, 0.006] },
+        { landmark: "mandible.coronoid", offset: [0.008, -0.008, -0.004] },
+      ],
+      thicknessMm: 8,
+    },
+  ],
+  femur: [
+    { sphere: "femur.head-centre", radiusMm: 22 },
+    { rod: ["femur.head-centre", { landmark: "femur.greater-trochanter", offset: [0.014, -0.004, 0] }], radiusMm: 15 },
+    {
+      rod: [
+        { between: ["femur.head-centre", "femur.greater-trochanter"], t: 0.6, offset: [0, -0.03, 0] },
+        { landmark: "femur.knee-centre", offset: [-0.012, 0.07, 0.012] },
+      ],
+      radiusMm: 14,
+    },
+    {
+      rod: [
+        { landmark: "femur.medial-condyle", offset: [-0.012, 0.016, 0.008] },
+        { landmark: "femur.lateral-condyle", offset: [0.012, 0.016, 0.008] },
+      ],
+      radiusMm: 20,
+    },
+  ],
+  patella: [{ ellipsoid: "patella.centre", radiiMm: [20, 20, 10] }],
+  tibia: [
+    {
+      rod: [
+        { landmark: "tibia.medial-condyle", offset: [-0.014, -0.014, 0.002] },
+        { landmark: "tibia.lateral-condyle", offset: [0.014, -0.014, 0.002] },
+      ],
+      radiusMm: 16,
+    },
+    {
+      rod: [
+        { landmark: "tibia.plateau-centre", offset: [0, -0.03, 0.006] },
+        { landmark: "tibia.ankle-centre", offset: [0, 0.04, 0.004] },
+      ],
+      radiusMm: 12,
+    },
+  ],
+  fibula: [{ rod: ["fibula.head", { landmark: "fibula.lateral-malleolus", offset: [0, 0.01, 0] }], radiusMm: 6 }],
 };
 
 export function resolveObstacle(ctx: SoftContext, o: Obstacle): Solid {

@@ -220,6 +220,7 @@ async function main(): Promise<void> {
   const chosen = records.filter(
     (r: AnatomyRecord) =>
       r.tissue !== "bone" &&
+      (r.tissue !== "skin" || wanted?.includes(r.id)) &&
       (!wanted || wanted.includes(r.id)) &&
       (!region || r.regions.includes(region as AnatomyRecord["regions"][number])),
   );
