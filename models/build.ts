@@ -8,7 +8,16 @@ import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AnatomyRecord } from "../src/lib/schemas.ts";
 import { buildBone } from "./bones/index.ts";
-import { type Bounds, checkMesh, meshBounds, mirrorMesh, simplifyMesh, triangleCount, unionBounds } from "./mesh.ts";
+import {
+  type Bounds,
+  checkMesh,
+  mergeMeshes,
+  meshBounds,
+  mirrorMesh,
+  simplifyMesh,
+  triangleCount,
+  unionBounds,
+} from "./mesh.ts";
 import { type LoadedRecord, loadRecords } from "./records.ts";
 import { initMeshing } from "./sdf.ts";
 import type { MeshData } from "./types.ts";
@@ -216,7 +225,10 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
       nodes.push({ loaded, side: "r", name: `${r.id}-r`, mesh: right });
       nodes.push({ loaded, side: "l", name: `${r.id}-l`, mesh: mirrorMesh(right) });
     } else {
-      nodes.push({ loaded, side: "m", name: r.id, mesh: right });
+      // Midline structures are one node. A builder that returned only the right half (entirely at x < 0) gets
+      // its mirror image added, so the node spans both sides.
+      const whole = meshBounds(right).max[0] < 0.002 ? mergeMeshes([right, mirrorMesh(right)]) : right;
+      nodes.push({ loaded, side: "m", name: r.id, mesh: whole });
     }
   }
   const meshing = performance.now() - tm;
@@ -251,8 +263,14 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
         },
       }));
       glb = await writeGlb(title, specs, model === "body" ? { noFibre: true, positionBits: 13 } : {});
-      if (glb.byteLength <= BUDGET.fileBytes || attempt >= 4) break;
-      ratio *= Math.max(0.5, (BUDGET.fileBytes / glb.byteLength) * 0.95);
+      if (glb.byteLength <= BUDGET.fileBytes) break;
+      if (attempt >= 12) {
+        throw new Error(
+          `${model}.glb: ${glb.byteLength} bytes even at ${(ratio * 100).toFixed(0)}% detail (budget ${BUDGET.fileBytes})`,
+        );
+      }
+      // Bytes shrink roughly with the triangle count; aim a little below the budget.
+      ratio *= Math.max(0.3, (BUDGET.fileBytes / glb.byteLength) ** 1.5 * 0.93);
     }
     writeFileSync(join(outDir, `${model}.glb`), glb);
     let bounds: Bounds | undefined;

@@ -4,7 +4,33 @@
 import { MeshoptSimplifier } from "meshoptimizer";
 import type { MeshData, Vec3 } from "./types.ts";
 
-export type Sdf = (x: number, y: number, z: number) => number;
+/** A signed distance function; `bound` (a sphere containing the shape) lets unions skip far parts. */
+export type Sdf = ((x: number, y: number, z: number) => number) & { bound?: { c: Vec3; r: number } };
+
+/** Attaches a bounding sphere to an SDF. */
+export function withBound(f: (x: number, y: number, z: number) => number, c: Vec3, r: number): Sdf {
+  const g = f as Sdf;
+  g.bound = { c, r };
+  return g;
+}
+
+/** Smallest simple sphere around a set of spheres (undefined if any is unbounded). */
+function boundAll(parts: Sdf[]): { c: Vec3; r: number } | undefined {
+  if (parts.length === 0 || parts.some((p) => !p.bound)) return undefined;
+  const bs = parts.map((p) => p.bound as { c: Vec3; r: number });
+  const min: Vec3 = [Infinity, Infinity, Infinity];
+  const max: Vec3 = [-Infinity, -Infinity, -Infinity];
+  for (const b of bs) {
+    for (let k = 0; k < 3; k++) {
+      min[k] = Math.min(min[k] as number, (b.c[k] as number) - b.r);
+      max[k] = Math.max(max[k] as number, (b.c[k] as number) + b.r);
+    }
+  }
+  const c: Vec3 = [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2];
+  let r = 0;
+  for (const b of bs) r = Math.max(r, Math.hypot(b.c[0] - c[0], b.c[1] - c[1], b.c[2] - c[2]) + b.r);
+  return { c, r };
+}
 
 // ---------- vector helpers ----------
 export const v3 = (x: number, y: number, z: number): Vec3 => [x, y, z];
@@ -41,7 +67,7 @@ export function frameFromY(up: Vec3, front: Vec3): [Vec3, Vec3, Vec3] {
 
 // ---------- primitives (negative inside) ----------
 export function sphere(c: Vec3, r: number): Sdf {
-  return (x, y, z) => Math.hypot(x - c[0], y - c[1], z - c[2]) - r;
+  return withBound((x, y, z) => Math.hypot(x - c[0], y - c[1], z - c[2]) - r, c, r);
 }
 
 /** Capsule with different end radii (iq's round cone), from a (radius ra) to b (radius rb). */
@@ -51,23 +77,28 @@ export function roundCone(a: Vec3, b: Vec3, ra: number, rb: number): Sdf {
   const rr = ra - rb;
   const a2 = l2 - rr * rr;
   const il2 = 1 / l2;
-  return (x, y, z) => {
-    const pa0 = x - a[0];
-    const pa1 = y - a[1];
-    const pa2 = z - a[2];
-    const yv = pa0 * ba[0] + pa1 * ba[1] + pa2 * ba[2];
-    const zv = yv - l2;
-    const xx0 = pa0 * l2 - ba[0] * yv;
-    const xx1 = pa1 * l2 - ba[1] * yv;
-    const xx2 = pa2 * l2 - ba[2] * yv;
-    const x2 = xx0 * xx0 + xx1 * xx1 + xx2 * xx2;
-    const y2 = yv * yv * l2;
-    const z2 = zv * zv * l2;
-    const k = Math.sign(rr) * rr * rr * x2;
-    if (Math.sign(zv) * a2 * z2 > k) return Math.sqrt(x2 + z2) * il2 - rb;
-    if (Math.sign(yv) * a2 * y2 < k) return Math.sqrt(x2 + y2) * il2 - ra;
-    return (Math.sqrt(x2 * a2 * il2) + yv * rr) * il2 - ra;
-  };
+  const rc = vlerp(a, b, 0.5);
+  return withBound(
+    (x, y, z) => {
+      const pa0 = x - a[0];
+      const pa1 = y - a[1];
+      const pa2 = z - a[2];
+      const yv = pa0 * ba[0] + pa1 * ba[1] + pa2 * ba[2];
+      const zv = yv - l2;
+      const xx0 = pa0 * l2 - ba[0] * yv;
+      const xx1 = pa1 * l2 - ba[1] * yv;
+      const xx2 = pa2 * l2 - ba[2] * yv;
+      const x2 = xx0 * xx0 + xx1 * xx1 + xx2 * xx2;
+      const y2 = yv * yv * l2;
+      const z2 = zv * zv * l2;
+      const k = Math.sign(rr) * rr * rr * x2;
+      if (Math.sign(zv) * a2 * z2 > k) return Math.sqrt(x2 + z2) * il2 - rb;
+      if (Math.sign(yv) * a2 * y2 < k) return Math.sqrt(x2 + y2) * il2 - ra;
+      return (Math.sqrt(x2 * a2 * il2) + yv * rr) * il2 - ra;
+    },
+    rc,
+    Math.sqrt(l2) / 2 + Math.max(ra, rb),
+  );
 }
 
 /** Ellipsoid with semi-axes r along the given unit axes (columns); approximate distance (iq). */
@@ -81,7 +112,7 @@ export function ellipsoid(
   ],
 ): Sdf {
   const [ax, ay, az] = axes;
-  return (x, y, z) => {
+  const f = (x: number, y: number, z: number) => {
     const d0 = x - c[0];
     const d1 = y - c[1];
     const d2 = z - c[2];
@@ -92,6 +123,7 @@ export function ellipsoid(
     const k1 = Math.hypot(px / r[0], py / r[1], pz / r[2]);
     return k1 > 0 ? (k0 * (k0 - 1)) / k1 : -Math.min(r[0], r[1], r[2]);
   };
+  return withBound(f, c, Math.max(r[0], r[1], r[2]));
 }
 
 /** Rounded box with half-sizes h along the given axes. */
@@ -106,7 +138,7 @@ export function box(
   round = 0,
 ): Sdf {
   const [ax, ay, az] = axes;
-  return (x, y, z) => {
+  const f = (x: number, y: number, z: number) => {
     const d0 = x - c[0];
     const d1 = y - c[1];
     const d2 = z - c[2];
@@ -116,19 +148,24 @@ export function box(
     const out = Math.hypot(Math.max(qx, 0), Math.max(qy, 0), Math.max(qz, 0));
     return out + Math.min(Math.max(qx, qy, qz), 0) - round;
   };
+  return withBound(f, c, Math.hypot(h[0], h[1], h[2]));
 }
 
 /** Torus around `axis` through c: ring radius R, tube radius r. */
 export function torus(c: Vec3, axis: Vec3, R: number, r: number): Sdf {
   const n = vnorm(axis);
-  return (x, y, z) => {
-    const dx = x - c[0];
-    const dy = y - c[1];
-    const dz = z - c[2];
-    const h = dx * n[0] + dy * n[1] + dz * n[2];
-    const radial = Math.hypot(dx - n[0] * h, dy - n[1] * h, dz - n[2] * h);
-    return Math.hypot(radial - R, h) - r;
-  };
+  return withBound(
+    (x, y, z) => {
+      const dx = x - c[0];
+      const dy = y - c[1];
+      const dz = z - c[2];
+      const h = dx * n[0] + dy * n[1] + dz * n[2];
+      const radial = Math.hypot(dx - n[0] * h, dy - n[1] * h, dz - n[2] * h);
+      return Math.hypot(radial - R, h) - r;
+    },
+    c,
+    R + r,
+  );
 }
 
 /** A thick triangle (plate) through three points, half-thickness t (rounded edges). */
@@ -154,33 +191,39 @@ export function triangle(a: Vec3, b: Vec3, c: Vec3, t: number): Sdf {
     const dz = ez * k - pz;
     return dx * dx + dy * dy + dz * dz;
   };
-  return (x, y, z) => {
-    const pax = x - ax;
-    const pay = y - ay;
-    const paz = z - az;
-    const pbx = x - bx;
-    const pby = y - by;
-    const pbz = z - bz;
-    const pcx = x - cx;
-    const pcy = y - cy;
-    const pcz = z - cz;
-    const s =
-      Math.sign(e0[0] * pax + e0[1] * pay + e0[2] * paz) +
-      Math.sign(e1[0] * pbx + e1[1] * pby + e1[2] * pbz) +
-      Math.sign(e2[0] * pcx + e2[1] * pcy + e2[2] * pcz);
-    let d2: number;
-    if (s < 2) {
-      d2 = Math.min(
-        seg(pax, pay, paz, ba[0], ba[1], ba[2], ba2),
-        seg(pbx, pby, pbz, cb[0], cb[1], cb[2], cb2),
-        seg(pcx, pcy, pcz, ac[0], ac[1], ac[2], ac2),
-      );
-    } else {
-      const q = nor[0] * pax + nor[1] * pay + nor[2] * paz;
-      d2 = (q * q) / nn;
-    }
-    return Math.sqrt(d2) - t;
-  };
+  const tc: Vec3 = [(ax + bx + cx) / 3, (ay + by + cy) / 3, (az + bz + cz) / 3];
+  const tr = Math.max(vdist(tc, a), vdist(tc, b), vdist(tc, c)) + t;
+  return withBound(
+    (x, y, z) => {
+      const pax = x - ax;
+      const pay = y - ay;
+      const paz = z - az;
+      const pbx = x - bx;
+      const pby = y - by;
+      const pbz = z - bz;
+      const pcx = x - cx;
+      const pcy = y - cy;
+      const pcz = z - cz;
+      const s =
+        Math.sign(e0[0] * pax + e0[1] * pay + e0[2] * paz) +
+        Math.sign(e1[0] * pbx + e1[1] * pby + e1[2] * pbz) +
+        Math.sign(e2[0] * pcx + e2[1] * pcy + e2[2] * pcz);
+      let d2: number;
+      if (s < 2) {
+        d2 = Math.min(
+          seg(pax, pay, paz, ba[0], ba[1], ba[2], ba2),
+          seg(pbx, pby, pbz, cb[0], cb[1], cb[2], cb2),
+          seg(pcx, pcy, pcz, ac[0], ac[1], ac[2], ac2),
+        );
+      } else {
+        const q = nor[0] * pax + nor[1] * pay + nor[2] * paz;
+        d2 = (q * q) / nn;
+      }
+      return Math.sqrt(d2) - t;
+    },
+    tc,
+    tr,
+  );
 }
 
 /** A tube along a polyline with radius per point (chain of round cones). */
@@ -208,11 +251,7 @@ export function squash(sdf: Sdf, c: Vec3, axis: Vec3, factor: number): Sdf {
 
 // ---------- combinators ----------
 export function union(...s: Sdf[]): Sdf {
-  return (x, y, z) => {
-    let d = Infinity;
-    for (const f of s) d = Math.min(d, f(x, y, z));
-    return d;
-  };
+  return smoothUnion(0, ...s);
 }
 
 /** Polynomial smooth minimum of two distances, blend radius k (metres). */
@@ -223,20 +262,50 @@ export function smin(a: number, b: number, k: number): number {
 }
 
 export function smoothUnion(k: number, ...s: Sdf[]): Sdf {
-  return (x, y, z) => {
+  const n = s.length;
+  const cx = new Float64Array(n);
+  const cy = new Float64Array(n);
+  const cz = new Float64Array(n);
+  const cr = new Float64Array(n);
+  s.forEach((f, i) => {
+    const b = f.bound;
+    cx[i] = b ? b.c[0] : 0;
+    cy[i] = b ? b.c[1] : 0;
+    cz[i] = b ? b.c[2] : 0;
+    cr[i] = b ? b.r : -Infinity;
+  });
+  const g = (x: number, y: number, z: number) => {
     let d = Infinity;
-    for (const f of s) d = d === Infinity ? f(x, y, z) : smin(d, f(x, y, z), k);
+    for (let i = 0; i < n; i++) {
+      // A part whose bounding sphere is further than d + k cannot change the blend: skip it.
+      if (cr[i] !== -Infinity && d !== Infinity) {
+        const lb = Math.hypot(x - (cx[i] as number), y - (cy[i] as number), z - (cz[i] as number)) - (cr[i] as number);
+        if (lb > d + k) continue;
+      }
+      const v = (s[i] as Sdf)(x, y, z);
+      d = d === Infinity ? v : smin(d, v, k);
+    }
     return d;
   };
+  const b = boundAll(s);
+  return b ? withBound(g, b.c, b.r + k) : g;
 }
 
 /** Removes `b` from `a` with a blend of k. */
 export function smoothSubtract(a: Sdf, b: Sdf, k: number): Sdf {
-  return (x, y, z) => -smin(-a(x, y, z), b(x, y, z), k);
+  const bb = b.bound;
+  const g = (x: number, y: number, z: number) => {
+    const da = a(x, y, z);
+    // Far from the carved part, the shape is unchanged.
+    if (bb && Math.hypot(x - bb.c[0], y - bb.c[1], z - bb.c[2]) - bb.r > k - da) return da;
+    return -smin(-da, b(x, y, z), k);
+  };
+  return a.bound ? withBound(g, a.bound.c, a.bound.r) : g;
 }
 
 export function intersect(a: Sdf, b: Sdf): Sdf {
-  return (x, y, z) => Math.max(a(x, y, z), b(x, y, z));
+  const g = (x: number, y: number, z: number) => Math.max(a(x, y, z), b(x, y, z));
+  return a.bound ? withBound(g, a.bound.c, a.bound.r) : g;
 }
 
 /** Half-space: inside where (p - c).n < 0. */
@@ -417,26 +486,33 @@ export function meshSdf(sdf: Sdf, o: MeshOptions): MeshData {
     }
   }
   let positions = new Float32Array(verts);
-  // Project onto the surface (two damped Newton steps along the gradient).
+  // Project onto the surface: one damped Newton step along the gradient (tetrahedral differences, 4 calls).
   const e = Math.max(h * 0.25, 0.0002);
-  for (let it = 0; it < 2; it++) {
-    for (let p = 0; p < positions.length; p += 3) {
-      const x = positions[p] as number;
-      const y = positions[p + 1] as number;
-      const z = positions[p + 2] as number;
-      const d = sdf(x, y, z);
-      const gx = (sdf(x + e, y, z) - sdf(x - e, y, z)) / (2 * e);
-      const gy = (sdf(x, y + e, z) - sdf(x, y - e, z)) / (2 * e);
-      const gz = (sdf(x, y, z + e) - sdf(x, y, z - e)) / (2 * e);
-      const g2 = gx * gx + gy * gy + gz * gz;
-      if (g2 < 1e-12) continue;
-      let s = d / g2;
-      const stepLen = Math.abs(s) * Math.sqrt(g2);
-      if (stepLen > h * 0.6) s *= (h * 0.6) / stepLen;
-      positions[p] = x - gx * s;
-      positions[p + 1] = y - gy * s;
-      positions[p + 2] = z - gz * s;
-    }
+  const grad = (x: number, y: number, z: number, out: number[]) => {
+    const a = sdf(x + e, y - e, z - e);
+    const b = sdf(x - e, y - e, z + e);
+    const c = sdf(x - e, y + e, z - e);
+    const d = sdf(x + e, y + e, z + e);
+    out[0] = (a - b - c + d) / (4 * e);
+    out[1] = (-a - b + c + d) / (4 * e);
+    out[2] = (-a + b - c + d) / (4 * e);
+    out[3] = (a + b + c + d) / 4;
+  };
+  const gv = [0, 0, 0, 0];
+  for (let p = 0; p < positions.length; p += 3) {
+    const x = positions[p] as number;
+    const y = positions[p + 1] as number;
+    const z = positions[p + 2] as number;
+    grad(x, y, z, gv);
+    const [gx = 0, gy = 0, gz = 0, d = 0] = gv;
+    const g2 = gx * gx + gy * gy + gz * gz;
+    if (g2 < 1e-12) continue;
+    let s = d / g2;
+    const stepLen = Math.abs(s) * Math.sqrt(g2);
+    if (stepLen > h * 0.6) s *= (h * 0.6) / stepLen;
+    positions[p] = x - gx * s;
+    positions[p + 1] = y - gy * s;
+    positions[p + 2] = z - gz * s;
   }
   // Weld vertices the projection brought onto the same point (they would read as seams), drop degenerate faces.
   const weld = MeshoptSimplifier.generatePositionRemap(positions, 3);
@@ -477,19 +553,12 @@ export function meshSdf(sdf: Sdf, o: MeshOptions): MeshData {
   // Outward normals from the distance field's gradient.
   const normals = new Float32Array(positions.length);
   for (let i = 0; i < positions.length; i += 3) {
-    const x = positions[i] as number;
-    const y = positions[i + 1] as number;
-    const z = positions[i + 2] as number;
-    let gx = sdf(x + e, y, z) - sdf(x - e, y, z);
-    let gy = sdf(x, y + e, z) - sdf(x, y - e, z);
-    let gz = sdf(x, y, z + e) - sdf(x, y, z - e);
+    grad(positions[i] as number, positions[i + 1] as number, positions[i + 2] as number, gv);
+    const [gx = 0, gy = 0, gz = 1] = gv;
     const l = Math.hypot(gx, gy, gz) || 1;
-    gx /= l;
-    gy /= l;
-    gz /= l;
-    normals[i] = gx;
-    normals[i + 1] = gy;
-    normals[i + 2] = gz;
+    normals[i] = gx / l;
+    normals[i + 1] = gy / l;
+    normals[i + 2] = gz / l;
   }
   return { positions, normals, indices };
 }
@@ -507,16 +576,20 @@ export function cylinder(a: Vec3, b: Vec3, r: number, round = 0): Sdf {
   const ba = vsub(b, a);
   const baba = vdot(ba, ba);
   const len = Math.sqrt(baba);
-  return (x, y, z) => {
-    const px = x - a[0];
-    const py = y - a[1];
-    const pz = z - a[2];
-    const t = (px * ba[0] + py * ba[1] + pz * ba[2]) / baba;
-    const radial = Math.hypot(px - ba[0] * t, py - ba[1] * t, pz - ba[2] * t) - r + round;
-    const axial = Math.abs((t - 0.5) * len) - len / 2 + round;
-    const out = Math.hypot(Math.max(radial, 0), Math.max(axial, 0));
-    return out + Math.min(Math.max(radial, axial), 0) - round;
-  };
+  return withBound(
+    (x, y, z) => {
+      const px = x - a[0];
+      const py = y - a[1];
+      const pz = z - a[2];
+      const t = (px * ba[0] + py * ba[1] + pz * ba[2]) / baba;
+      const radial = Math.hypot(px - ba[0] * t, py - ba[1] * t, pz - ba[2] * t) - r + round;
+      const axial = Math.abs((t - 0.5) * len) - len / 2 + round;
+      const out = Math.hypot(Math.max(radial, 0), Math.max(axial, 0));
+      return out + Math.min(Math.max(radial, axial), 0) - round;
+    },
+    vlerp(a, b, 0.5),
+    Math.hypot(len / 2, r),
+  );
 }
 
 /** Chain of ellipsoids along a polyline: flattened band of width `w` (along `side`) and thickness `t`. */
@@ -542,7 +615,9 @@ export function band(points: Vec3[], widths: number[], thick: number[], side: Ve
 
 /** Mirror-symmetric shape about the plane x = 0 (the body's midline), seam blended by k. */
 export function mirrorUnion(sdf: Sdf, k: number): Sdf {
-  return (x, y, z) => smin(sdf(x, y, z), sdf(-x, y, z), k);
+  const g = (x: number, y: number, z: number) => smin(sdf(x, y, z), sdf(-x, y, z), k);
+  const b = sdf.bound;
+  return b ? withBound(g, [0, b.c[1], b.c[2]], Math.hypot(b.c[0], 0, 0) + b.r + k) : g;
 }
 
 /** An SDF defined in a local frame (columns = local axes in the world, origin o). */
@@ -562,7 +637,7 @@ export function inFrame(sdf: Sdf, o: Vec3, axes: [Vec3, Vec3, Vec3]): Sdf {
 
 /** Elliptic cylinder (disc) centred at c with semi-axes rx, rz in the local xz plane, half-height hy, rounded. */
 export function disc(c: Vec3, rx: number, hy: number, rz: number, round: number): Sdf {
-  return (x, y, z) => {
+  const f = (x: number, y: number, z: number) => {
     const px = (x - c[0]) / (rx - round);
     const pz = (z - c[2]) / (rz - round);
     const k0 = Math.hypot(px, pz);
@@ -572,4 +647,5 @@ export function disc(c: Vec3, rx: number, hy: number, rz: number, round: number)
     const out = Math.hypot(Math.max(d2, 0), Math.max(dy, 0));
     return out + Math.min(Math.max(d2, dy), 0) - round;
   };
+  return withBound(f, c, Math.hypot(Math.max(rx, rz), hy));
 }

@@ -11,7 +11,6 @@ import {
   smoothSubtract,
   smoothUnion,
   sphere,
-  triangle,
   tube,
   vcross,
   vdot,
@@ -19,8 +18,14 @@ import {
   vscale,
   vsub,
 } from "../sdf.ts";
+import { smoothCurve } from "../sweep.ts";
 import type { Vec3 } from "../types.ts";
 import { along, at, type BoneShape, boxAround, dir, inward, L, onLine } from "./common.ts";
+
+/** Smooth curve through points, resampled to n points. */
+function smoothPath(points: Vec3[], n: number): Vec3[] {
+  return smoothCurve(points, [], n).p;
+}
 
 const UP: Vec3 = [0, 1, 0];
 const ANT: Vec3 = [0, 0, 1];
@@ -45,30 +50,52 @@ export function hipBone(): BoneShape {
   const aBack = along(along(A, ANT, -0.026), nA, -0.01);
   const aFront = along(along(along(A, ANT, 0.02), UP, -0.012), nA, -0.012);
   const aLow = along(along(A, UP, -0.026), nA, -0.01);
-  // Ilium: a curved fan from its body above the acetabulum to the crest.
+  // Ilium: a curved plate lofted between the crest and the body above the acetabulum (bowed outwards, as the
+  // gluteal surface is convex), built from overlapping flattened ellipsoids so it reads as one smooth shell.
   const crestPost = along(at(CREST, PSIS, 0.55), UP, 0.012);
   const piis = along(along(PSIS, UP, -0.032), ANT, 0.012);
-  const wc = along(along(at(A, CREST, 0.55), MED, 0.012), ANT, -0.004);
+  const notchTop = along(at(aBack, piis, 0.45), MED, 0.004);
   const crest = [ASIS, TUB, CREST, crestPost, PSIS];
-  const wing: Sdf[] = [];
-  for (let i = 0; i + 1 < crest.length; i++) wing.push(triangle(wc, crest[i] as Vec3, crest[i + 1] as Vec3, 0.0028));
-  wing.push(triangle(wc, PSIS, piis, 0.003));
-  wing.push(triangle(wc, piis, aTop, 0.0035));
-  wing.push(triangle(wc, aTop, AIIS, 0.0035));
-  wing.push(triangle(wc, AIIS, ASIS, 0.003));
-  wing.push(triangle(piis, along(AUR, LAT, 0.004), PSIS, 0.005));
+  const lower = [AIIS, at(AIIS, aTop, 0.5), aTop, notchTop, piis];
+  const crestCurve = smoothPath(crest, 9);
+  const lowerCurve = smoothPath(lower, 9);
+  const sheet: Sdf[] = [];
+  const rows = 4;
+  for (let i = 0; i < crestCurve.length; i++) {
+    const top = crestCurve[i] as Vec3;
+    const bottom = lowerCurve[i] as Vec3;
+    const u = i / (crestCurve.length - 1);
+    for (let j = 0; j <= rows; j++) {
+      const v = j / rows;
+      const bow = 0.009 * Math.sin(Math.PI * u) * Math.sin(Math.PI * Math.min(1, v * 1.2));
+      const c = along(at(top, bottom, 0.1 + v * 0.82), LAT, bow);
+      const du = dir(
+        crestCurve[Math.max(i - 1, 0)] as Vec3,
+        crestCurve[Math.min(i + 1, crestCurve.length - 1)] as Vec3,
+      );
+      const dv = dir(top, bottom);
+      const n = vnorm(vcross(du, dv));
+      const span = Math.hypot(...vsub(top, bottom));
+      const ax: [Vec3, Vec3, Vec3] = [du, vnorm(vcross(n, du)), n];
+      sheet.push(ellipsoid(c, [0.019, (span / rows) * 0.85, 0.0038], ax));
+    }
+  }
   const ilium = smoothUnion(
-    0.006,
-    ...wing,
-    tube(crest, [0.0065, 0.0085, 0.0065, 0.0075, 0.008]),
-    tube([ASIS, AIIS, aFront], [0.005, 0.0055, 0.007]),
-    roundCone(aTop, along(wc, UP, -0.01), 0.014, 0.008),
-    tube([piis, at(piis, aBack, 0.5), aBack], [0.006, 0.009, 0.011]),
+    0.007,
+    smoothUnion(0.01, ...sheet),
+    tube(
+      crestCurve,
+      crestCurve.map((_, i) => 0.0062 + 0.0022 * Math.sin((Math.PI * i) / (crestCurve.length - 1))),
+    ),
+    tube([ASIS, AIIS, aFront], [0.0055, 0.0058, 0.008]),
+    roundCone(aTop, along(aTop, UP, 0.02), 0.015, 0.01),
+    tube([piis, notchTop, aBack], [0.0075, 0.009, 0.012]),
+    ellipsoid(along(at(PSIS, piis, 0.5), MED, 0.004), [0.009, 0.02, 0.012]),
   );
   // Ischium: body down and back to the tuberosity; ramus forward to meet the inferior pubic ramus.
   const itC = inward(IT, A, 0.011);
   const spine = along(along(at(aBack, itC, 0.35), MED, 0.016), ANT, -0.01);
-  const pubicBody = along(along(at(SYM, PT, 0.5), MED, -0.007), UP, -0.012);
+  const pubicBody: Vec3 = [SYM[0] - 0.009, (SYM[1] + PT[1]) / 2 - 0.012, (SYM[2] + PT[2]) / 2 - 0.004];
   const ischium = smoothUnion(
     0.006,
     roundCone(aBack, itC, 0.012, 0.011),
@@ -126,13 +153,18 @@ export function femur(): BoneShape {
   const shaft = tube([ltAxis, along(ltAxis, u, -0.06), SM, distal], [0.0158, 0.0142, 0.0134, 0.0165]);
   const ridge = roundCone(along(ltAxis, u, -0.05), along(distal, u, 0.02), 0.004, 0.004);
   const la = inward(LA, SM, 0.004);
-  const lateralC = along(along(LC, UP, 0.021), ANT, -0.003);
-  const medialC = along(along(MC, UP, 0.021), ANT, -0.003);
-  const front = along(along(K, ANT, 0.016), UP, 0.014);
+  // Condyles: from the patellar surface in front to the posterior condyles behind.
+  const frontZ = L("femur.patellar-surface")[2] - 0.001;
+  const backZ = Math.min(LC[2], MC[2]) - 0.018;
+  const cz = (frontZ + backZ) / 2;
+  const rz = (frontZ - backZ) / 2;
+  const lateralC: Vec3 = [LC[0], LC[1] + 0.021, cz - 0.004];
+  const medialC: Vec3 = [MC[0], MC[1] + 0.022, cz - 0.004];
+  const front: Vec3 = [K[0] - 0.002, K[1] + 0.018, frontZ - 0.012];
   const condyles = smoothUnion(
     0.009,
-    ellipsoid(lateralC, [0.0135, 0.021, 0.029]),
-    ellipsoid(medialC, [0.0145, 0.022, 0.029]),
+    ellipsoid(lateralC, [0.0135, 0.021, rz * 0.86]),
+    ellipsoid(medialC, [0.0145, 0.022, rz * 0.86]),
     ellipsoid(front, [0.024, 0.02, 0.012]),
     sphere(inward(LE, K, 0.006), 0.0068),
     sphere(inward(ME, K, 0.007), 0.0078),

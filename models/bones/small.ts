@@ -57,7 +57,7 @@ function shapeFor(sdf: Sdf, pts: Vec3[], pad: number, cell: number, triangles: n
 export function carpal(g: { which?: string | number | undefined }): BoneShape {
   const name = String(g.which);
   const m = measurement(name);
-  const parts: Sdf[] = [pebble(name, name === "pisiform" ? 0.95 : 0.92)];
+  const parts: Sdf[] = [pebble(name, 1)];
   if (name === "hamate") {
     const hook = L("hamate.hook");
     parts.push(roundCone(m.centre, along(hook, dir(m.centre, hook), 0.003), 0.004, 0.0022));

@@ -81,11 +81,12 @@ function typical(v: Level, tipLocal: Vec3, tpLocal?: Vec3): Sdf {
     parts.push(roundCone(lamJoin, tipLocal, 0.0045, 0.0038));
     parts.push(sphere(tipLocal, 0.0045));
   } else if (v.n === 7) {
-    parts.push(roundCone(lamJoin, tipLocal, 0.0042, 0.0045));
+    parts.push(roundCone(lamJoin, tipLocal, 0.0048, 0.0042));
+    parts.push(sphere(tipLocal, 0.005));
   } else {
-    // Bifid tip.
-    parts.push(roundCone(lamJoin, tipLocal, 0.0035, 0.0025));
-    parts.push(roundCone(tipLocal, [0.004, tipLocal[1] - 0.002, tipLocal[2] - 0.002], 0.0028, 0.0025));
+    // Short, forked tip.
+    parts.push(roundCone(lamJoin, tipLocal, 0.0046, 0.0036));
+    parts.push(roundCone(tipLocal, [0.0045, tipLocal[1] - 0.002, tipLocal[2] + 0.001], 0.0034, 0.003));
   }
   // Transverse process.
   if (v.region === "l") {

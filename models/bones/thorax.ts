@@ -90,7 +90,10 @@ export function rib(g: { which?: string | number | undefined }): BoneShape {
   const att = attachments(`rib-${n}`);
   const s = sternumLine();
   const W = Math.max(...att.map((p) => -p[0]), n === 1 ? 0.06 : 0.08) - 0.004;
-  const zBack = Math.min(...att.map((p) => p[2]), head[2] - 0.03) + 0.005;
+  // The rib's angle lies in front of the spinous process tips (the erector spinae fill the groove between);
+  // attachment points further back belong to muscles lying on the rib, not to the rib itself.
+  const spine = L(`vertebra-t${n}.spinous-process`);
+  const zBack = Math.max(Math.min(...att.map((p) => p[2]), head[2] - 0.03) + 0.005, spine[2] + 0.016);
   const yLow = Math.min(...att.map((p) => p[1]), head[1] - 0.02);
   // Anterior end: on the sternum's side (1-7), on the cartilage above (8-10), or free (11-12).
   let end: Vec3;

@@ -21,6 +21,7 @@ import {
   vscale,
   vsub,
 } from "../sdf.ts";
+import { smoothCurve } from "../sweep.ts";
 import type { Vec3 } from "../types.ts";
 import { along, at, type BoneShape, boxAround, dir, inward, L, onLine } from "./common.ts";
 
@@ -77,8 +78,8 @@ export function humerus(): BoneShape {
   const lower = smoothUnion(
     0.009,
     triangle(along(inward(LE, distal, 0.004), u, 0.003), along(inward(ME, distal, 0.004), u, 0.003), supra, 0.0058),
-    roundCone(along(LE, u, 0.06), inward(LE, distal, 0.004), 0.004, 0.0055),
-    roundCone(along(ME, u, 0.045), inward(ME, distal, 0.006), 0.004, 0.0075),
+    roundCone(along(distal, u, 0.085), inward(LE, distal, 0.004), 0.006, 0.0055),
+    roundCone(along(distal, u, 0.06), inward(ME, distal, 0.006), 0.006, 0.0075),
     sphere(inward(ME, distal, 0.0065), 0.0072),
     roundCone(along(trochC, axisE, -0.011), along(trochC, axisE, 0.004), 0.0122, 0.0098),
     sphere(capC, 0.0102),
@@ -111,19 +112,28 @@ export function radius(): BoneShape {
   const ml = perp(vsub(RST, UH), a); // toward lateral (thumb side)
   const headTop = along(RH, a, 0.005);
   const headBot = along(RH, a, -0.006);
-  const shaftMid = vadd(RS, vscale(perp(vsub(RL, RS), a), 0.002));
-  const distalC = along(RD, a, 0.006);
+  const distalC = along(RD, a, 0.004);
   const distalUp = along(RD, a, 0.04);
+  // The shaft bows gently outwards (laterally) between the tuberosity and the wide distal end.
+  const bow = perp(vsub(RL, RS), a);
+  const shaftPts = smoothCurve(
+    [RN, along(onLine(RT, RD, RH), a, -0.01), vadd(RS, vscale(bow, 0.0015)), distalUp, distalC],
+    [[0.0064, 0.0074, 0.0072, 0.0088, 0.011]],
+    14,
+  );
   let sdf: Sdf = smoothUnion(
     0.006,
     cylinder(headBot, headTop, 0.0105, 0.0025),
     roundCone(headBot, RN, 0.0075, 0.0064),
-    tube([RN, along(RT, a, -0.008), shaftMid, distalUp], [0.0064, 0.0075, 0.0072, 0.0085]),
+    tube(
+      shaftPts.p,
+      shaftPts.v.map((v) => v[0] as number),
+    ),
     ellipsoid(inward(RT, onLine(RT, RD, RH), 0.0042), [0.0046, 0.0095, 0.0046], frameFromY(a, ml)),
   );
   const distalEnd = smoothUnion(
     0.008,
-    ellipsoid(distalC, [0.0165, 0.012, 0.0105], frameFromY(a, ml)),
+    ellipsoid(distalC, [0.0165, 0.0125, 0.0105], frameFromY(a, ml)),
     roundCone(along(distalC, ml, 0.008), inward(RST, distalC, 0.0028), 0.0062, 0.0028),
     ellipsoid(inward(RDT, onLine(RDT, RD, RH), 0.0025), [0.0028, 0.007, 0.0028], frameFromY(a, ml)),
   );
