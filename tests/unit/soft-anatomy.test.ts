@@ -17,8 +17,9 @@ import {
 import { resolvePath } from "../../models/soft/context.ts";
 import { smoothCurve } from "../../models/soft/curve.ts";
 import { buildSoftTissue, skeletonContext } from "../../models/soft/index.ts";
+import { skinSdf } from "../../models/soft/skin.ts";
 import type { MeshData, Vec3 } from "../../models/types.ts";
-import type { SoftGeometry, SoftPart, SoftPath } from "../../src/lib/geometry-soft.ts";
+import type { SkinGeometry, SoftGeometry, SoftPart, SoftPath } from "../../src/lib/geometry-soft.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const records = loadRecords(ROOT);
@@ -133,6 +134,32 @@ describe("muscles do not sink into bones", () => {
       );
     });
   }
+});
+
+describe("the skin encloses the model", () => {
+  const skinRecord = byId.get("skin");
+  const bones: { id: string; mesh: MeshData }[] = [];
+  beforeAll(async () => {
+    await initMeshing();
+    for (const r of records) {
+      if (r.record.geometry?.builder === "bone") bones.push({ id: r.record.id, mesh: buildBone(r.record.geometry) });
+    }
+  });
+  it("every soft tissue and bone lies inside the skin (within 1 cm)", () => {
+    if (!skinRecord) throw new Error("no skin record");
+    const { sdf } = skinSdf(skeletonContext, skinRecord.record.geometry as SkinGeometry);
+    const outside: string[] = [];
+    const check = (id: string, m: MeshData) => {
+      let worst = -Infinity;
+      for (let i = 0; i < m.positions.length; i += 3 * 7) {
+        worst = Math.max(worst, sdf(m.positions[i] ?? 0, m.positions[i + 1] ?? 0, m.positions[i + 2] ?? 0));
+      }
+      if (worst > 0.01) outside.push(`${id} (${(worst * 1000).toFixed(0)} mm)`);
+    };
+    for (const r of soft) if (r.record.id !== "skin") check(r.record.id, mesh(r.record.id));
+    for (const b of bones) check(b.id, b.mesh);
+    expect(outside, "structures poking out of the skin").toEqual([]);
+  });
 });
 
 describe("carpal tunnel", () => {
