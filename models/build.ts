@@ -242,6 +242,8 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
   const perFile: Record<string, number> = {};
   const tw = performance.now();
   const fileTriangles = new Map<string, Map<string, number>>();
+  // Each file gets at most its share of the total budget (so all files together stay under it).
+  const fileBytes = Math.min(BUDGET.fileBytes, Math.floor((BUDGET.totalBytes * 0.97) / MODELS.length));
   for (const { model, title } of selected) {
     const members = nodes.filter((n) => inModel(n, model));
     if (members.length === 0) continue;
@@ -263,14 +265,14 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
         },
       }));
       glb = await writeGlb(title, specs, model === "body" ? { noFibre: true, positionBits: 13 } : {});
-      if (glb.byteLength <= BUDGET.fileBytes) break;
+      if (glb.byteLength <= fileBytes) break;
       if (attempt >= 12) {
         throw new Error(
-          `${model}.glb: ${glb.byteLength} bytes even at ${(ratio * 100).toFixed(0)}% detail (budget ${BUDGET.fileBytes})`,
+          `${model}.glb: ${glb.byteLength} bytes even at ${(ratio * 100).toFixed(0)}% detail (budget ${fileBytes})`,
         );
       }
       // Bytes shrink roughly with the triangle count; aim a little below the budget.
-      ratio *= Math.max(0.3, (BUDGET.fileBytes / glb.byteLength) ** 1.5 * 0.93);
+      ratio *= Math.max(0.3, (fileBytes / glb.byteLength) ** 1.5 * 0.93);
     }
     writeFileSync(join(outDir, `${model}.glb`), glb);
     let bounds: Bounds | undefined;

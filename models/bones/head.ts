@@ -47,7 +47,7 @@ export function skull(): BoneShape {
   // Vault: long oval from above, steep forehead, rounded occiput, wide at the ears.
   const vault = smoothUnion(
     0.028,
-    ellipsoid([0, V[1] - 0.072, cz], [halfW, 0.075, len / 2 - 0.01]),
+    ellipsoid([0, V[1] - 0.074, cz], [halfW, 0.072, len / 2 - 0.01]),
     ellipsoid([0, G[1] + 0.032, G[2] - 0.045], [0.056, 0.052, 0.043]),
     ellipsoid([0, I[1] + 0.022, I[2] + 0.046], [0.058, 0.05, 0.044]),
     ellipsoid([0, porion[1] - 0.004, porion[2] - 0.01], [halfW * 0.88, 0.032, 0.058]),
