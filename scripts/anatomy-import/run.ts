@@ -309,7 +309,6 @@ export function buildData(w: World): { skeleton: unknown; musclePaths: unknown }
       "widest point of the vault",
       "skull",
     ],
-    ["skull.prosthion", extreme(skullPts, [1, -1, 0], mid), "lowest front point of the upper jaw", "skull"],
     [
       "skull.nasal-tip",
       extreme(skullPts, [1, -0.3, 0], (p) => mid(p) && p[1] < sc[1]),
