@@ -35,7 +35,12 @@ if (!up) {
 const executablePath = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium"].find((p) => p && existsSync(p));
 const browser = await chromium.launch({
   ...(executablePath ? { executablePath } : {}),
-  args: ["--disable-background-networking", "--disable-component-update", "--disable-quic", "--enable-unsafe-swiftshader"],
+  args: [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-quic",
+    "--enable-unsafe-swiftshader",
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
