@@ -93,6 +93,7 @@ const PULSE_PERIOD_MS = 1200;
 const TWEEN_MS = 550;
 const FOCUS_EMISSIVE = 0.3;
 const PULSE_NEXT_FRAME = -2;
+const SOFTWARE_PULSE_FRAME_MS = 200;
 
 function Scene(props: StageProps) {
   const { gl, camera: cam, scene, invalidate, setFrameloop, size } = useThree();
@@ -127,6 +128,8 @@ function Scene(props: StageProps) {
         report: false,
       },
       pulseStart: -1,
+      /** Timer of the next pulse frame on a software renderer (0: none pending). */
+      pulseTimer: 0,
       reportWhenStill: false,
       /** Label anchors are re-chosen (visible points) once the camera rests after a change. */
       anchorsDirty: true,
@@ -326,6 +329,8 @@ function Scene(props: StageProps) {
     invalidate();
   }, [model, props.pulseKey, props.reducedMotion]);
 
+  useEffect(() => () => window.clearTimeout(scratch.pulseTimer), [scratch]);
+
   // Nothing renders while the viewer is off screen.
   useEffect(() => {
     setFrameloop(props.active ? "demand" : "never");
@@ -499,7 +504,15 @@ function Scene(props: StageProps) {
       } else {
         materials.focus.emissiveIntensity =
           FOCUS_EMISSIVE + 0.35 * (0.5 - 0.5 * Math.cos((2 * Math.PI * elapsed) / PULSE_PERIOD_MS));
-        invalidate();
+        if (!latest.current.software) invalidate();
+        else if (scratch.pulseTimer === 0) {
+          // A CPU renderer draws a frame far slower than the browser asks for them: frames asked at display rate
+          // queue up and keep the machine busy for many seconds after the pulse. A few frames a second suffice.
+          scratch.pulseTimer = window.setTimeout(() => {
+            scratch.pulseTimer = 0;
+            invalidate();
+          }, SOFTWARE_PULSE_FRAME_MS);
+        }
       }
     }
     if (model) placeLabels(model, latest.current, camera, size.width, size.height, scratch);
