@@ -4,6 +4,7 @@ import {
   AlwaysStencilFunc,
   BackSide,
   Color,
+  EqualStencilFunc,
   GreaterDepth,
   KeepStencilOp,
   type Material,
@@ -53,14 +54,18 @@ const CALM: Record<string, Look> = {
 
 const DEFAULT_LOOK: Look = { colour: "#cfc8bb", roughness: 0.6 };
 
+/** What the nearest surface at a pixel is, written to the stencil buffer by every solid surface. */
+const STAMP = { context: 0, focus: 1, secondary: 2 } as const;
+
 /**
- * Every solid surface stamps the stencil with whether it is highlighted (1) or context (0); the nearest surface
- * wins. A highlighted structure hidden behind context then shows through, but not behind another highlight,
- * where the two accents would mix into a muddy colour.
+ * Every solid surface stamps the stencil with its role; the nearest surface wins. A focus structure hidden behind
+ * context or a secondary structure then shows through (the primary target matters most, even under a secondary
+ * one, as the joint capsule lies under the deltoid); a secondary structure shows through context only. Neither
+ * shows through its own accent, where the two would mix into a muddy colour.
  */
-function stampStencil(material: Material, highlighted: boolean): void {
+function stampStencil(material: Material, stamp: number): void {
   material.stencilWrite = true;
-  material.stencilRef = highlighted ? 1 : 0;
+  material.stencilRef = stamp;
   material.stencilFunc = AlwaysStencilFunc;
   material.stencilZPass = ReplaceStencilOp;
 }
@@ -139,10 +144,10 @@ export class MaterialSet {
       emissiveIntensity: 0.18,
       roughness: 0.45,
     });
-    stampStencil(this.focus, true);
-    stampStencil(this.secondary, true);
+    stampStencil(this.focus, STAMP.focus);
+    stampStencil(this.secondary, STAMP.secondary);
     // Drawn only where something is in front (depth test inverted): a highlighted structure shows through.
-    const ghost = (colour: string) => {
+    const ghost = (colour: string, stamp: number, over: "all-but-self" | "context") => {
       const m = new MeshBasicMaterial({
         color: colour,
         transparent: true,
@@ -150,18 +155,18 @@ export class MaterialSet {
         depthWrite: false,
         depthFunc: GreaterDepth,
       });
-      // Tests the stamp without changing it: drawn only where context is in front.
+      // Tests the stamp without changing it: drawn where another role (or only context) is in front.
       m.stencilWrite = true;
       m.stencilWriteMask = 0;
-      m.stencilRef = 1;
-      m.stencilFunc = NotEqualStencilFunc;
+      m.stencilRef = over === "context" ? STAMP.context : stamp;
+      m.stencilFunc = over === "context" ? EqualStencilFunc : NotEqualStencilFunc;
       m.stencilFail = KeepStencilOp;
       m.stencilZFail = KeepStencilOp;
       m.stencilZPass = KeepStencilOp;
       return m;
     };
-    this.focusGhost = ghost(FOCUS_COLOUR);
-    this.secondaryGhost = ghost(SECONDARY_COLOUR);
+    this.focusGhost = ghost(FOCUS_COLOUR, STAMP.focus, "all-but-self");
+    this.secondaryGhost = ghost(SECONDARY_COLOUR, STAMP.secondary, "context");
     const outline = (thickness: number) =>
       new ShaderMaterial({
         uniforms: {
@@ -195,7 +200,7 @@ export class MaterialSet {
       }
       if (tissue === "muscle") addFibreShading(m, fibre, calm ? "#e2dcd2" : "#ece5d6");
       // See-through context (x-ray, skin) leaves the stamp of what lies beneath it.
-      if (!m.transparent) stampStencil(m, false);
+      if (!m.transparent) stampStencil(m, STAMP.context);
       material = m;
       this.looks.set(key, material);
     }

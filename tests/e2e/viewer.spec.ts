@@ -586,3 +586,24 @@ test("the generated upper-limb model renders with its highlights", async ({ page
   await expect(v.locator("[data-label='median-nerve']")).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test("a primary target under a secondary structure shows through it", async ({ page }) => {
+  test.skip(
+    !existsSync(new URL("manifest.json", distModels)),
+    "no generated models in dist/models: run `npm run models` before `astro build`",
+  );
+  // Frozen shoulder, front view: subscapularis (primary) lies deep to pectoralis major and minor (secondary).
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  const v = await openReady(page, "/conditions/frozen-shoulder/");
+  await v.getByRole("button", { name: "Labels" }).click();
+  await settle(page, 300);
+  const before = await shot(v);
+  await v.getByRole("button", { name: "Hide Subscapularis" }).click();
+  await settle(page, 300);
+  // Drawn only where it is directly visible, hiding it would change about 0.3 % of the canvas; shown through the
+  // muscles in front of it, several times more.
+  const { differing } = await pixelStats(page, before, await shot(v));
+  expect(differing, "share of the canvas that changes when the covered primary target is hidden").toBeGreaterThan(
+    0.008,
+  );
+});
