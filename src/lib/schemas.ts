@@ -138,6 +138,8 @@ export const viewerSpecSchema = z
     side: sideSchema.default("r"),
     /** Camera preset. */
     view: viewSchema.default("anterior"),
+    /** Structures the camera frames (default: focus and secondary), e.g. the wrist when the focus runs up the arm. */
+    frame: z.array(kebabId).min(1).optional(),
     /** What the figure shows, in one or two sentences. */
     caption: z.string().min(10),
   })

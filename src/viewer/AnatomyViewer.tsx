@@ -73,6 +73,14 @@ function isDarkTheme(): boolean {
   return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
+/** Ids a named view frames: the figure's own framing while its highlights are the figure's, else the highlights. */
+function framingIds(payload: ViewerPayload, s: { focus: readonly string[]; secondary: readonly string[] }): string[] {
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && [...a].sort().join() === [...b].sort().join();
+  if (payload.frame && same(s.focus, payload.focus) && same(s.secondary, payload.secondary)) return payload.frame;
+  return [...s.focus, ...s.secondary];
+}
+
 export default function AnatomyViewer({ data }: Props) {
   const payload = useMemo(() => JSON.parse(data) as ViewerPayload, [data]);
   const info = useMemo(() => new Map(payload.structures.map((s) => [s.id, s])), [payload]);
@@ -101,7 +109,7 @@ export default function AnatomyViewer({ data }: Props) {
     seq: 0,
     kind: "view",
     view: payload.view,
-    ids: [...payload.focus, ...payload.secondary],
+    ids: framingIds(payload, payload),
   });
   const touched = useRef(false);
   const seq = useRef(0);
@@ -163,7 +171,7 @@ export default function AnatomyViewer({ data }: Props) {
         seq.current += 1;
         setCamera(
           "view" in cam
-            ? { seq: seq.current, kind: "view", view: cam.view, ids: [...start.focus, ...start.secondary] }
+            ? { seq: seq.current, kind: "view", view: cam.view, ids: framingIds(payload, start) }
             : { seq: seq.current, kind: "free", position: cam.position, target: cam.target },
         );
       } else if (
@@ -326,16 +334,16 @@ export default function AnatomyViewer({ data }: Props) {
 
   const reset = useCallback(() => {
     dispatch({ type: "replace", state: { ...initial.current, model: state.model } });
-    moveCamera({ kind: "view", view: payload.view, ids: [...initial.current.focus, ...initial.current.secondary] });
+    moveCamera({ kind: "view", view: payload.view, ids: framingIds(payload, initial.current) });
     announce("View reset.");
-  }, [dispatch, moveCamera, payload.view, state.model, announce]);
+  }, [dispatch, moveCamera, payload, state.model, announce]);
 
   const setView = useCallback(
     (view: ViewName) => {
       dispatch({ type: "view", view });
-      moveCamera({ kind: "view", view, ids: [...state.focus, ...state.secondary] });
+      moveCamera({ kind: "view", view, ids: framingIds(payload, state) });
     },
-    [dispatch, moveCamera, state.focus, state.secondary],
+    [dispatch, moveCamera, payload, state],
   );
 
   const copyLink = useCallback(async () => {

@@ -59,6 +59,8 @@ export interface ViewerPayload {
   secondary: string[];
   side: Side;
   view: ViewName;
+  /** Structures the figure's camera frames, when not its focus and secondary. */
+  frame?: string[];
   caption: string;
   structures: StructureInfo[];
   /** Still drawing of the first view (absent until the models are generated). */

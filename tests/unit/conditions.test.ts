@@ -52,6 +52,7 @@ interface ViewerSpec {
   model: string;
   focus: string[];
   secondary?: string[];
+  frame?: string[];
   view?: string;
   caption: string;
   referredPain?: string;
@@ -210,7 +211,7 @@ describe.each(pages.map((p) => [p.file, p] as const))("%s", (file, { slug, data,
           `${file}: a referred-pain zone belongs to a structure the figure highlights`,
         ).toContain(spec.referredPain);
       }
-      for (const id of [...spec.focus, ...secondary]) {
+      for (const id of [...spec.focus, ...secondary, ...(spec.frame ?? [])]) {
         const record = anatomy.get(id);
         expect(record, `${file}: unknown anatomy id ${id}`).toBeDefined();
         if (!["body", "skeleton"].includes(spec.model)) {

@@ -58,6 +58,7 @@ interface Spec {
   model: string;
   focus: string[];
   secondary?: string[];
+  frame?: string[];
   referredPain?: string;
   caption: string;
 }
@@ -202,6 +203,7 @@ for (const page of pages) {
         for (const id of [
           ...spec.focus,
           ...(spec.secondary ?? []),
+          ...(spec.frame ?? []),
           ...(spec.referredPain ? [spec.referredPain] : []),
         ]) {
           const record = anatomy.get(id);

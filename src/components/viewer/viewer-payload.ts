@@ -94,6 +94,8 @@ export interface PayloadInput {
   secondary: string[];
   side: Side;
   view: ViewName;
+  /** Structures the camera frames (default: focus and secondary). */
+  frame?: string[] | undefined;
   caption: string;
   referredPain?: string | undefined;
   records: Map<string, AnatomyFacts>;
@@ -173,13 +175,14 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
     caption: input.caption,
     structures,
   };
+  if (input.frame) payload.frame = input.frame;
   const file = models.find((m) => m.model === model)?.url ?? `/models/${model}.glb`;
   const groups = new Map(structures.map((s) => [s.id, s.group]));
   const schematic = await buildSchematic(
     join(root, "public", file),
     viewDirection(input.view, side, model),
     side,
-    [...input.focus, ...input.secondary],
+    input.frame ?? [...input.focus, ...input.secondary],
     (id) => groups.get(id) ?? "connective",
     explorer ? 14 : 28,
   );
