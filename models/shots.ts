@@ -52,7 +52,16 @@ scene.add(new THREE.HemisphereLight(0xffffff, 0x445566, 1.6));
 const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
 const gltf = await loader.loadAsync("/models/" + q.get("file"));
 scene.add(gltf.scene);
-const box = new THREE.Box3().setFromObject(gltf.scene);
+// Frame what the region is about: everything but the skin, which encloses the whole body in every file.
+gltf.scene.updateMatrixWorld(true);
+const box = new THREE.Box3();
+gltf.scene.traverse((o) => {
+  if (!o.isMesh) return;
+  let n = o;
+  while (n && !(n.userData && n.userData.id)) n = n.parent;
+  if (!n || n.userData.id !== "skin") box.expandByObject(o);
+});
+if (box.isEmpty()) box.setFromObject(gltf.scene);
 const f = q.get("frame");
 if (f) { const v = f.split(",").map(Number); box.set(new THREE.Vector3(v[0], v[1], v[2]), new THREE.Vector3(v[3], v[4], v[5])); }
 const c = box.getCenter(new THREE.Vector3()), s = box.getSize(new THREE.Vector3());
