@@ -162,6 +162,33 @@ describe("the skin encloses the model", () => {
   });
 });
 
+/** Hits of a ray from p along +z (anterior or palmar, sign 1) or -z (posterior or dorsal, sign -1) with the mesh. */
+function rayHits(m: MeshData, p: Vec3, sign: 1 | -1): number {
+  let hits = 0;
+  const dir: Vec3 = [0.000071, 0.000113, sign];
+  for (let f = 0; f < m.indices.length; f += 3) {
+    const a = m.indices[f] ?? 0;
+    const b = m.indices[f + 1] ?? 0;
+    const c = m.indices[f + 2] ?? 0;
+    const A: Vec3 = [m.positions[3 * a] ?? 0, m.positions[3 * a + 1] ?? 0, m.positions[3 * a + 2] ?? 0];
+    const B: Vec3 = [m.positions[3 * b] ?? 0, m.positions[3 * b + 1] ?? 0, m.positions[3 * b + 2] ?? 0];
+    const C: Vec3 = [m.positions[3 * c] ?? 0, m.positions[3 * c + 1] ?? 0, m.positions[3 * c + 2] ?? 0];
+    const e1: Vec3 = [B[0] - A[0], B[1] - A[1], B[2] - A[2]];
+    const e2: Vec3 = [C[0] - A[0], C[1] - A[1], C[2] - A[2]];
+    const h: Vec3 = [dir[1] * e2[2] - dir[2] * e2[1], dir[2] * e2[0] - dir[0] * e2[2], dir[0] * e2[1] - dir[1] * e2[0]];
+    const det = e1[0] * h[0] + e1[1] * h[1] + e1[2] * h[2];
+    if (Math.abs(det) < 1e-15) continue;
+    const s: Vec3 = [p[0] - A[0], p[1] - A[1], p[2] - A[2]];
+    const u = (s[0] * h[0] + s[1] * h[1] + s[2] * h[2]) / det;
+    if (u < 0 || u > 1) continue;
+    const q: Vec3 = [s[1] * e1[2] - s[2] * e1[1], s[2] * e1[0] - s[0] * e1[2], s[0] * e1[1] - s[1] * e1[0]];
+    const v = (dir[0] * q[0] + dir[1] * q[1] + dir[2] * q[2]) / det;
+    if (v < 0 || u + v > 1) continue;
+    if ((e2[0] * q[0] + e2[1] * q[1] + e2[2] * q[2]) / det > 0) hits++;
+  }
+  return hits;
+}
+
 describe("carpal tunnel", () => {
   const tcl = (): MeshData => mesh("transverse-carpal-ligament");
   /** Centre lines of a record's tendons or nerve: the slips of a spindle, or a tube's main path. */
@@ -174,36 +201,6 @@ describe("carpal tunnel", () => {
           ? [g.path]
           : [];
     return paths.map((p) => smoothCurve(resolvePath(skeletonContext, p).points, 200));
-  }
-  /** Hits of a ray from p along +z (palmar, sign 1) or -z (dorsal, sign -1) with the mesh. */
-  function rayHits(m: MeshData, p: Vec3, sign: 1 | -1): number {
-    let hits = 0;
-    const dir: Vec3 = [0.000071, 0.000113, sign];
-    for (let f = 0; f < m.indices.length; f += 3) {
-      const a = m.indices[f] ?? 0;
-      const b = m.indices[f + 1] ?? 0;
-      const c = m.indices[f + 2] ?? 0;
-      const A: Vec3 = [m.positions[3 * a] ?? 0, m.positions[3 * a + 1] ?? 0, m.positions[3 * a + 2] ?? 0];
-      const B: Vec3 = [m.positions[3 * b] ?? 0, m.positions[3 * b + 1] ?? 0, m.positions[3 * b + 2] ?? 0];
-      const C: Vec3 = [m.positions[3 * c] ?? 0, m.positions[3 * c + 1] ?? 0, m.positions[3 * c + 2] ?? 0];
-      const e1: Vec3 = [B[0] - A[0], B[1] - A[1], B[2] - A[2]];
-      const e2: Vec3 = [C[0] - A[0], C[1] - A[1], C[2] - A[2]];
-      const h: Vec3 = [
-        dir[1] * e2[2] - dir[2] * e2[1],
-        dir[2] * e2[0] - dir[0] * e2[2],
-        dir[0] * e2[1] - dir[1] * e2[0],
-      ];
-      const det = e1[0] * h[0] + e1[1] * h[1] + e1[2] * h[2];
-      if (Math.abs(det) < 1e-15) continue;
-      const s: Vec3 = [p[0] - A[0], p[1] - A[1], p[2] - A[2]];
-      const u = (s[0] * h[0] + s[1] * h[1] + s[2] * h[2]) / det;
-      if (u < 0 || u > 1) continue;
-      const q: Vec3 = [s[1] * e1[2] - s[2] * e1[1], s[2] * e1[0] - s[0] * e1[2], s[0] * e1[1] - s[1] * e1[0]];
-      const v = (dir[0] * q[0] + dir[1] * q[1] + dir[2] * q[2]) / det;
-      if (v < 0 || u + v > 1) continue;
-      if ((e2[0] * q[0] + e2[1] * q[1] + e2[2] * q[2]) / det > 0) hits++;
-    }
-    return hits;
   }
 
   for (const id of [
@@ -242,6 +239,39 @@ describe("carpal tunnel", () => {
         }
         expect(under, `${id}: a line passes under the ligament`).toBeGreaterThan(5);
       }
+    });
+  }
+});
+
+describe("lumbar region", () => {
+  const ERECTOR = ["iliocostalis-lumborum", "longissimus-thoracis"];
+  /** Vertices of a mesh between two heights whose normals face backwards (its posterior surface). */
+  function posteriorSurface(m: MeshData, yMin: number, yMax: number): Vec3[] {
+    const out: Vec3[] = [];
+    for (let i = 0; i < m.positions.length; i += 3) {
+      const y = m.positions[i + 1] ?? 0;
+      if (y < yMin || y > yMax || (m.normals[i + 2] ?? 0) > -0.5) continue;
+      out.push([m.positions[i] ?? 0, y, m.positions[i + 2] ?? 0]);
+    }
+    return out;
+  }
+
+  for (const id of ERECTOR) {
+    it(`the thoracolumbar fascia covers ${id} from behind between L1 and L4`, () => {
+      const fascia = mesh("thoracolumbar-fascia");
+      const top = skeletonContext.landmark("vertebra-l1.spinous-process")[1];
+      const bottom = skeletonContext.landmark("vertebra-l4.spinous-process")[1];
+      const back = posteriorSurface(mesh(id), bottom, top);
+      expect(back.length).toBeGreaterThan(10);
+      const covered = back.filter((p) => rayHits(fascia, p, -1) > 0).length;
+      expect(covered / back.length, `${id}: share of its lumbar back surface under the fascia`).toBeGreaterThan(0.9);
+    });
+
+    it(`${id} of the right side stays right of the midline`, () => {
+      const m = mesh(id);
+      let maxX = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < m.positions.length; i += 3) maxX = Math.max(maxX, m.positions[i] ?? 0);
+      expect(maxX).toBeLessThan(0.002);
     });
   }
 });
