@@ -341,9 +341,9 @@ export default function AnatomyViewer({ data }: Props) {
   const setView = useCallback(
     (view: ViewName) => {
       dispatch({ type: "view", view });
-      moveCamera({ kind: "view", view, ids: framingIds(payload, state) });
+      moveCamera({ kind: "view", view, ids: framingIds(payload, { focus: state.focus, secondary: state.secondary }) });
     },
-    [dispatch, moveCamera, payload, state],
+    [dispatch, moveCamera, payload, state.focus, state.secondary],
   );
 
   const copyLink = useCallback(async () => {

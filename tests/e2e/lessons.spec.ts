@@ -1,8 +1,9 @@
 // Lessons, glossary and practice pages in the production build: structure of every lesson, citations and
 // key-term links that resolve, the comparison table, and the keyboard behaviour of the quiz, the session
 // walk-through, key-term popovers and flashcards.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+
+import { expect, test } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 
 const LESSONS = [
   { slug: "what-is-orthopedic-massage", title: "What is orthopedic massage?" },
@@ -11,11 +12,6 @@ const LESSONS = [
   { slug: "safety-and-referral", title: "Safety, contraindications and referral" },
   { slug: "tissues-101", title: "Tissues 101: what you are working on" },
 ];
-
-async function axeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("the lessons index lists the five lessons in teaching order", async ({ page }) => {
   await page.goto("/learn/");

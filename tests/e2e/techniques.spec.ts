@@ -1,9 +1,10 @@
 // Technique guides in the production build: the index, the rendered section order of every guide, its figures,
 // numbered steps, warning box, references and practice questions, and the referred-pain gallery of the trigger
 // point guide (3D figure plus labelled picture per muscle, keyboard-operable disclosures); axe on every guide.
-import AxeBuilder from "@axe-core/playwright";
+
 import { expect, test } from "@playwright/test";
 import { TECHNIQUE_PAGE_SECTIONS } from "../../src/components/technique/sections.ts";
+import { axeViolations } from "./support/axe";
 
 const TECHNIQUES = [
   "trigger-point-therapy",
@@ -118,7 +119,6 @@ for (const slug of TECHNIQUES) {
     // The 3D figures render on the CPU in CI (SwiftShader), which makes axe slow on pages with WebGL.
     test.setTimeout(240_000);
     await page.goto(`/techniques/${slug}/`);
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 }

@@ -4,8 +4,8 @@
 // Behaviour tests load the small fixture model (tests/fixtures/viewer/upper-limb.glb) for every /models/*.glb
 // request, so they test the viewer, not the generated anatomy; one test loads the generated models themselves.
 import { existsSync, readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 
 const GUIDE = "/anatomy/explore/guide/";
 const EXPLORER = "/anatomy/explore/";
@@ -451,11 +451,7 @@ test.describe("viewer with the fixture model", () => {
     const v = await openReady(page, GUIDE);
     await v.getByRole("button", { name: /^Median nerve/ }).click();
     await v.getByText("Layers", { exact: true }).click();
-    const axe = await new AxeBuilder({ page })
-      .include("[data-anatomy-viewer]")
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    expect(axe.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(await axeViolations(page, "[data-anatomy-viewer]")).toEqual([]);
   });
 
   test("a lost WebGL context is restored", async ({ page }) => {
