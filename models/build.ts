@@ -125,7 +125,7 @@ export function inputsKey(root: string): string {
     h.update(readFileSync(f));
     h.update("\0");
   }
-  for (const pkg of ["@gltf-transform/core", "meshoptimizer", "manifold-3d"]) {
+  for (const pkg of ["@gltf-transform/core", "meshoptimizer"]) {
     const p = join(root, "node_modules", ...pkg.split("/"), "package.json");
     if (existsSync(p)) h.update(`${pkg}@${(JSON.parse(readFileSync(p, "utf8")) as { version: string }).version}`);
   }

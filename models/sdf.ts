@@ -1,5 +1,5 @@
-// Signed distance functions for bone shapes (negative inside, metres) and their meshing with manifold-3d's
-// level set, meshoptimizer simplification and gradient normals. Shapes are unions of a few primitives blended
+// Signed distance functions for bone shapes (negative inside, metres) and their meshing with surface nets
+// (meshSdf below), meshoptimizer simplification and gradient normals. Shapes are unions of a few primitives blended
 // smoothly, so bones read as one piece of bone rather than a pile of parts.
 import { MeshoptSimplifier } from "meshoptimizer";
 import type { MeshData, Vec3 } from "./types.ts";
