@@ -1,11 +1,16 @@
-// Unit tests: pure TypeScript (lib, schemas, data integrity, generator) in Node.
+// Vitest, two projects:
+//   unit  — pure TypeScript (lib, schemas, content integrity, the generator's builders): needs no build;
+//   built — checks over what `npm run build` made (public/models, dist/): run after the build.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["tests/unit/**/*.test.ts"],
     environment: "node",
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "built", include: ["tests/built/**/*.test.ts"] } },
+    ],
   },
 });

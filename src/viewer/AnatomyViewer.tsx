@@ -7,6 +7,7 @@ import {
   Suspense,
   useCallback,
   useEffect,
+  useId,
   useMemo,
   useReducer,
   useRef,
@@ -443,7 +444,9 @@ export default function AnatomyViewer({ data }: Props) {
   ]
     .filter(Boolean)
     .join(" ");
-  const helpId = `${payload.keyBase}-help`;
+  // Unique per island (Astro gives each island's React root its own id prefix); two figures of one structure
+  // on a page share a key base, so the key base cannot name the element.
+  const helpId = `${useId()}-help`;
   const interactive = hydrated && status !== "fallback" && status !== "error";
   const selectedInfo: StructureInfo | undefined = state.selected
     ? (info.get(state.selected) ?? modelStructures.find((s) => s.id === state.selected))

@@ -1,85 +1,9 @@
-// Lessons, glossary and practice pages in the production build: structure of every lesson, citations and
-// key-term links that resolve, the comparison table, and the keyboard behaviour of the quiz, the session
-// walk-through, key-term popovers and flashcards.
+// Lessons and practice in a browser: the comparison table's roles, and the keyboard behaviour of the quiz, the
+// session walk-through, key-term popovers and flashcards. The structure of every lesson, its citations and key-term
+// links are checked over dist/ in tests/built/pages.test.ts.
 
 import { expect, test } from "@playwright/test";
 import { axeViolations } from "./support/axe";
-
-const LESSONS = [
-  { slug: "what-is-orthopedic-massage", title: "What is orthopedic massage?" },
-  { slug: "orthopedic-vs-medical-massage", title: "Orthopedic massage and medical massage compared" },
-  { slug: "the-orthopedic-session", title: "The orthopedic massage session, step by step" },
-  { slug: "safety-and-referral", title: "Safety, contraindications and referral" },
-  { slug: "tissues-101", title: "Tissues 101: what you are working on" },
-];
-
-test("the lessons index lists the five lessons in teaching order", async ({ page }) => {
-  await page.goto("/learn/");
-  const links = page.locator(".lesson-list h2 a");
-  await expect(links).toHaveText(LESSONS.map((l) => l.title));
-  for (const [i, l] of LESSONS.entries()) {
-    await expect(links.nth(i)).toHaveAttribute("href", `/learn/${l.slug}/`);
-  }
-});
-
-for (const [i, lesson] of LESSONS.entries()) {
-  test(`lesson ${lesson.slug} renders objectives, summary, questions, references and lesson links`, async ({
-    page,
-  }) => {
-    await page.goto(`/learn/${lesson.slug}/`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(lesson.title);
-
-    const objectives = page.getByRole("region", { name: "Learning objectives" });
-    expect(await objectives.getByRole("listitem").count()).toBeGreaterThanOrEqual(3);
-    await expect(page.getByRole("region", { name: "In short" })).toContainText(/\w+/);
-
-    // Objectives come before the body, the questions and references after it.
-    const order = await page.evaluate(() =>
-      ["#objectives-heading", "#in-short-heading", ".lesson-body", ".quiz", ".references"].map((s) => {
-        const el = document.querySelector(s);
-        return el ? el.getBoundingClientRect().top + window.scrollY : -1;
-      }),
-    );
-    expect(order.every((y) => y >= 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
-
-    const questions = page.locator(".quiz fieldset");
-    const n = await questions.count();
-    expect(n).toBeGreaterThanOrEqual(3);
-    expect(n).toBeLessThanOrEqual(6);
-    await expect(page.locator(".quiz details.explanation")).toHaveCount(n);
-
-    const refs = page.locator(".references li[id^='ref-']");
-    expect(await refs.count()).toBeGreaterThanOrEqual(3);
-
-    // Every in-text citation points at an entry of this page's reference list.
-    const citeTargets = await page.locator(".cite a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-    expect(citeTargets.length).toBeGreaterThanOrEqual(3);
-    for (const href of new Set(citeTargets)) {
-      await expect(page.locator(`.references li${href}`), `citation ${href}`).toHaveCount(1);
-    }
-
-    // Key terms link to their glossary anchors.
-    const termLinks = page.locator(".key-terms dt a");
-    expect(await termLinks.count()).toBeGreaterThan(5);
-    for (const href of await termLinks.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))) {
-      expect(href).toMatch(/^\/glossary\/#[a-z0-9-]+$/);
-    }
-
-    const pager = page.getByRole("navigation", { name: "Lessons" });
-    const previous = LESSONS[i - 1];
-    const next = LESSONS[i + 1];
-    if (previous)
-      await expect(pager.getByRole("link", { name: /Previous lesson/ })).toHaveAttribute(
-        "href",
-        `/learn/${previous.slug}/`,
-      );
-    else await expect(pager.getByRole("link", { name: /Previous lesson/ })).toHaveCount(0);
-    if (next)
-      await expect(pager.getByRole("link", { name: /Next lesson/ })).toHaveAttribute("href", `/learn/${next.slug}/`);
-    else await expect(pager.getByRole("link", { name: /Next lesson/ })).toHaveCount(0);
-  });
-}
 
 test("the comparison is a real table with a header row and row headers", async ({ page }) => {
   await page.goto("/learn/orthopedic-vs-medical-massage/");
@@ -167,28 +91,8 @@ test("a key term opens its definition in place and links to the glossary", async
   await expect(page.locator(".term-popover:popover-open")).toHaveCount(0);
 });
 
-test("the glossary has an anchor for every key term the lessons link", async ({ page }) => {
-  const wanted = new Set<string>();
-  for (const l of LESSONS) {
-    await page.goto(`/learn/${l.slug}/`);
-    for (const href of await page
-      .locator(".key-terms dt a")
-      .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))) {
-      wanted.add(href.replace("/glossary/#", ""));
-    }
-  }
-  await page.goto("/glossary/");
-  for (const id of wanted) await expect(page.locator(`[id="${id}"] dfn`), `glossary entry ${id}`).toHaveCount(1);
-});
-
-test("the practice page gathers every lesson's questions and deals flashcards one at a time", async ({ page }) => {
-  let lessonQuestions = 0;
-  for (const l of LESSONS) {
-    await page.goto(`/learn/${l.slug}/`);
-    lessonQuestions += await page.locator(".quiz fieldset").count();
-  }
+test("the practice page deals flashcards one at a time", async ({ page }) => {
   await page.goto("/practice/");
-  await expect(page.locator("section[aria-labelledby='lessons'] fieldset")).toHaveCount(lessonQuestions);
 
   const deck = page.locator("flash-cards");
   await expect(deck.locator(".fc-card:visible")).toHaveCount(1);

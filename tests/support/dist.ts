@@ -1,8 +1,9 @@
 // Reads the production build (dist/) to list the site's pages and their links, for site-wide checks.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { parseHTML } from "linkedom";
 
-export const distDir = new URL("../../../dist/", import.meta.url).pathname;
+export const distDir = new URL("../../dist/", import.meta.url).pathname;
 
 /** Every page path in the sitemap(s) Astro wrote, e.g. "/learn/". */
 export function sitemapPaths(): string[] {
@@ -54,4 +55,39 @@ export function idsIn(html: string): Set<string> {
 /** href values of <a> elements. */
 export function linksIn(html: string): string[] {
   return [...html.matchAll(/<a\b[^>]*?\shref="([^"]*)"/g)].map((m) => (m[1] ?? "").replaceAll("&amp;", "&"));
+}
+
+const docs = new Map<string, Document>();
+/** The parsed HTML of a built page (by site path), cached; throws naming the path when there is no such page. */
+export function pageDoc(path: string): Document {
+  let doc = docs.get(path);
+  if (!doc) {
+    const file = fileForPath(path);
+    if (!file) throw new Error(`${path}: no page in ${distDir} (run npm run build)`);
+    doc = parseHTML(readFileSync(file, "utf8")).document;
+    docs.set(path, doc);
+  }
+  return doc;
+}
+
+/** Whitespace-folded text of an element. */
+export const text = (el: Element | null | undefined): string => (el?.textContent ?? "").replace(/\s+/g, " ").trim();
+
+/** The element labelled by the heading with this text (aria-labelledby), i.e. what a region's accessible name names. */
+export function regionNamed(doc: Document, name: string): Element | null {
+  for (const el of doc.querySelectorAll("[aria-labelledby]")) {
+    const label = doc.getElementById(el.getAttribute("aria-labelledby") ?? "");
+    if (label && text(label) === name) return el;
+  }
+  return null;
+}
+
+/** The JSON payloads of a page's 3D viewer islands (focus, secondary, referredPain ...). */
+export function viewerPayloads(
+  doc: ParentNode,
+): { focus?: string[]; secondary?: string[]; referredPain?: { id: string; patches: unknown[] } }[] {
+  return [...doc.querySelectorAll("astro-island[props]")].flatMap((island) => {
+    const props = JSON.parse(island.getAttribute("props") ?? "{}") as { data?: [number, string] };
+    return props.data ? [JSON.parse(props.data[1])] : [];
+  });
 }
