@@ -249,9 +249,9 @@ describe("lesson-specific requirements", () => {
     expect(attributeValues(body, "Step", "title")).toEqual([
       "Intake and history",
       "Postural assessment",
-      "Palpation",
       "Movement testing: active, passive and resisted",
       "Special tests",
+      "Palpation",
       "Forming a treatment plan",
       "Treatment with continuous feedback",
       "Re-assessment",
