@@ -4,6 +4,7 @@ import { defineCollection, reference } from "astro:content";
 import { file, glob } from "astro/loaders";
 import { z } from "astro/zod";
 import { parse as parseYaml } from "yaml";
+import { evidenceCardsSchema } from "./lib/evidence-schema.ts";
 import { anatomyRecordSchema, audienceSchema, kebabId, viewerSpecSchema } from "./lib/schemas.ts";
 
 /** One YAML record per anatomical structure (content/anatomy/**). */
@@ -158,6 +159,8 @@ const conditions = defineCollection({
       redFlags: z.array(z.string().min(10)).min(3),
       /** Honest summary of the strength of the evidence (required). */
       evidence: z.string().min(80),
+      /** One card per comparison for "What the evidence says" (src/lib/evidence-schema.ts). */
+      evidenceCards: evidenceCardsSchema,
       /** Related condition slugs. */
       relatedConditions: z.array(reference("conditions")).default([]),
       /** Technique slugs used in the approach. */
@@ -208,6 +211,8 @@ const techniques = defineCollection({
         .min(3),
       /** Honest summary of the evidence (required), citing the page's references as [@id]. */
       evidence: z.string().min(80),
+      /** One card per comparison for "Evidence" (src/lib/evidence-schema.ts). */
+      evidenceCards: evidenceCardsSchema,
       /** Related technique slugs. */
       relatedTechniques: z.array(reference("techniques")).default([]),
     })
