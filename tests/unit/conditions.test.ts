@@ -30,6 +30,8 @@ const REQUIRED = [
   "hamstring-strain",
 ];
 const EXTRA = ["piriformis-syndrome", "thoracic-outlet-syndrome", "de-quervains-tenosynovitis"];
+/** Issue 11: conditions therapists see every week (knee and ankle). */
+EXTRA.push("knee-osteoarthritis", "patellofemoral-pain", "patellar-tendinopathy", "lateral-ankle-sprain");
 const TECHNIQUE_SLUGS = [
   "trigger-point-therapy",
   "myofascial-release",
