@@ -4,6 +4,7 @@ import { defineCollection, reference } from "astro:content";
 import { file, glob } from "astro/loaders";
 import { z } from "astro/zod";
 import { parse as parseYaml } from "yaml";
+import { conditionOutcomeFields, outcomeCollections, reviewedByField } from "./lib/outcome-collections.ts";
 import { anatomyRecordSchema, audienceSchema, kebabId, viewerSpecSchema } from "./lib/schemas.ts";
 
 /** One YAML record per anatomical structure (content/anatomy/**). */
@@ -101,6 +102,7 @@ const pageBase = {
   questions: z.array(questionSchema).min(3).max(6),
   /** The date a person last checked the page, YYYY-MM-DD. */
   lastReviewed: z.coerce.date(),
+  ...reviewedByField,
 };
 
 /** Lessons (content/lessons/<slug>.mdx) at /learn/<slug>/, ordered by `order`. */
@@ -162,6 +164,7 @@ const conditions = defineCollection({
       relatedConditions: z.array(reference("conditions")).default([]),
       /** Technique slugs used in the approach. */
       techniques: z.array(reference("techniques")).default([]),
+      ...conditionOutcomeFields,
     })
     .strict(),
 });
@@ -214,4 +217,4 @@ const techniques = defineCollection({
     .strict(),
 });
 
-export const collections = { anatomy, references, glossary, lessons, conditions, techniques };
+export const collections = { anatomy, references, glossary, lessons, conditions, techniques, ...outcomeCollections };
