@@ -95,6 +95,8 @@ export const visceralSourceSchema = z
     /** When to send the person on, and how fast. */
     refer: z.string().min(20),
     urgency: z.enum(["emergency", "same-day", "see-doctor"]),
+    /** Order within the same urgency (lower first), e.g. 1 for the heart. */
+    rank: z.number().int().min(1).default(10),
     /** Anatomy records whose referred-pain zone overlaps these areas. */
     anatomy: z.array(kebabId).default([]),
     /** Reference ids, if any; an empty list marks a textbook-consensus statement. */

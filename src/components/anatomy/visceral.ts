@@ -3,10 +3,10 @@ import type { VisceralSource } from "../../lib/outcome-schema.ts";
 
 const ORDER = { emergency: 0, "same-day": 1, "see-doctor": 2 } as const;
 
-/** Sources whose `anatomy` list shares an id with `ids`, most urgent first, each once. */
+/** Sources whose `anatomy` list shares an id with `ids`: most urgent first, then by rank and id. */
 export function visceralSourcesFor(ids: readonly string[], sources: readonly VisceralSource[]): VisceralSource[] {
   const wanted = new Set(ids);
   return sources
     .filter((s) => s.anatomy.some((id) => wanted.has(id)))
-    .sort((a, b) => ORDER[a.urgency] - ORDER[b.urgency]);
+    .sort((a, b) => ORDER[a.urgency] - ORDER[b.urgency] || a.rank - b.rank || a.id.localeCompare(b.id));
 }
