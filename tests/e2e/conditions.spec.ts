@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { fleschKincaidGrade } from "../../src/lib/readability.ts";
+import { axeViolations } from "./support/axe";
 
 const conditionsDir = new URL("../../content/conditions/", import.meta.url).pathname;
 
@@ -182,12 +183,37 @@ test("the contents list of a guide moves to each section", async ({ page }) => {
   const slug = conditions[0]?.slug ?? "";
   await page.goto(`/conditions/${slug}/`);
   const contents = page.getByRole("navigation", { name: "On this page" });
-  await expect(contents.getByRole("link")).toHaveText(SECTIONS);
+  // The contents also list "Outcome measures", which sits between the assessment and the massage approach.
+  const withOutcomes = SECTIONS.flatMap((s) =>
+    s === "The orthopedic massage approach" ? ["Outcome measures", s] : [s],
+  );
+  await expect(contents.getByRole("link")).toHaveText(withOutcomes);
   const link = contents.getByRole("link", { name: "When to see a doctor" });
   await link.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#red-flags-heading$/);
   await expect(page.locator("#red-flags-heading")).toBeInViewport();
+});
+
+test("a guide shows its outcome measures, special tests and a printable re-assessment sheet", async ({ page }) => {
+  await page.goto("/conditions/carpal-tunnel-syndrome/");
+  const outcomes = page.getByRole("table", { name: "Outcome measures and the change that matters" });
+  await expect(outcomes.getByRole("rowheader").first()).toContainText("Patient-Specific Functional Scale");
+  const tests = page.getByRole("table", { name: "Special tests for this condition" });
+  await expect(tests.getByRole("rowheader")).toHaveCount(3);
+  await expect(page.getByText("Tests guide referral and treatment planning; they do not diagnose.")).toBeVisible();
+  await page.getByRole("link", { name: "Printable re-assessment sheet" }).click();
+  await expect(page).toHaveURL(/\/conditions\/carpal-tunnel-syndrome\/reassessment\/$/);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("header.site-header")).toBeHidden();
+  await expect(page.locator("footer.site-footer")).toBeHidden();
+  await expect(page.getByRole("table", { name: "Scores at each visit" }).getByRole("columnheader")).toHaveText([
+    "Measure",
+    "Baseline",
+    "Session 4",
+    "Session 8",
+  ]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test("site search finds a guide by one of its other names", async ({ page }) => {

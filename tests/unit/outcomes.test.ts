@@ -135,6 +135,7 @@ describe("condition guides", () => {
     expect(found.map((m) => m.abbreviation)).toEqual(["PSFS", "BCTQ", "QuickDASH"]);
     expect(sources.map((s) => s.id)).toEqual([
       "abbott-2014-mid-psfs-region-measures",
+      "ozyurekoglu-2006-cts-sss-mcid",
       "rysstad-2020-quickdash-psfs-shoulder",
     ]);
   });
