@@ -5,6 +5,7 @@ import { file, glob } from "astro/loaders";
 import { z } from "astro/zod";
 import { parse as parseYaml } from "yaml";
 import { evidenceCardsSchema } from "./lib/evidence-schema.ts";
+import { conditionOutcomeFields, outcomeCollections, reviewedByField } from "./lib/outcome-collections.ts";
 import { anatomyRecordSchema, audienceSchema, kebabId, viewerSpecSchema } from "./lib/schemas.ts";
 
 /** One YAML record per anatomical structure (content/anatomy/**). */
@@ -102,6 +103,7 @@ const pageBase = {
   questions: z.array(questionSchema).min(3).max(6),
   /** The date a person last checked the page, YYYY-MM-DD. */
   lastReviewed: z.coerce.date(),
+  ...reviewedByField,
 };
 
 /** Lessons (content/lessons/<slug>.mdx) at /learn/<slug>/, ordered by `order`. */
@@ -165,6 +167,7 @@ const conditions = defineCollection({
       relatedConditions: z.array(reference("conditions")).default([]),
       /** Technique slugs used in the approach. */
       techniques: z.array(reference("techniques")).default([]),
+      ...conditionOutcomeFields,
     })
     .strict(),
 });
@@ -219,4 +222,4 @@ const techniques = defineCollection({
     .strict(),
 });
 
-export const collections = { anatomy, references, glossary, lessons, conditions, techniques };
+export const collections = { anatomy, references, glossary, lessons, conditions, techniques, ...outcomeCollections };
