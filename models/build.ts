@@ -2,12 +2,14 @@
 // structure's mesh (bones here, soft tissues through models/soft/index.ts), and writes the region files, a
 // skeleton and a whole-body overview as compressed glTF to public/models/ with manifest.json. Skipped when the
 // inputs (records, models/data, generator sources) are unchanged since the last run (public/models/.cache-key).
+
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AnatomyRecord } from "../src/lib/schemas.ts";
 import { buildBone } from "./bones/index.ts";
+import type { Manifest, ManifestFile, ManifestStructure } from "./manifest.ts";
 import {
   type Bounds,
   checkMesh,
@@ -45,32 +47,7 @@ const BODY_TRIANGLES = 90_000;
 type Side = "r" | "l" | "m";
 type SoftBuilder = (record: AnatomyRecord, side: "r" | "l") => MeshData | null;
 
-export interface ManifestFile {
-  model: string;
-  file: string;
-  title: string;
-  bytes: number;
-  triangles: number;
-  bbox: { min: number[]; max: number[] };
-  nodes: string[];
-}
-export interface ManifestStructure {
-  id: string;
-  side: Side;
-  node: string;
-  name: string;
-  tissue: string;
-  layer: number;
-  region: string;
-  models: string[];
-  bbox: { min: number[]; max: number[] };
-  triangles: number;
-}
-export interface Manifest {
-  version: 1;
-  files: ManifestFile[];
-  structures: ManifestStructure[];
-}
+export type { Manifest, ManifestFile, ManifestStructure };
 
 export interface GenerateOptions {
   outDir?: string;

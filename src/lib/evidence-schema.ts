@@ -1,6 +1,6 @@
 // Evidence cards: one comparison per card, in plain words, with its GRADE-style certainty and the one source it
 // rests on. Used by the condition and technique collections (src/content.config.ts); pure, so tests can use it.
-import { z } from "astro/zod";
+import { z } from "zod";
 import { kebabId } from "./schemas.ts";
 
 /** GRADE certainty words, lowest last. */

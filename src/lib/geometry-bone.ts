@@ -1,7 +1,7 @@
 // Geometry blocks of bone records (read by models/bones/): which parametric bone builder makes the shape, placed
 // on the skeleton's landmarks (models/data/skeleton.json). Everything is built for the right side or midline;
 // the generator mirrors the left side.
-import { z } from "astro/zod";
+import { z } from "zod";
 
 /** Shape builders the generator knows (models/bones/index.ts). */
 export const BONE_SHAPES = [

@@ -1,7 +1,7 @@
 // Schema of the `geometry` block of an anatomy record: what the model generator reads.
 // Bones and soft tissues each define their own builders (discriminated by `builder`, so an error names the
 // field of the chosen builder rather than every alternative).
-import { z } from "astro/zod";
+import { z } from "zod";
 import { boneGeometrySchema } from "./geometry-bone.ts";
 import { softGeometrySchema } from "./geometry-soft.ts";
 

@@ -2,7 +2,7 @@
 // vessels, skin), read by models/soft/. One variant per shape builder, discriminated by `builder`.
 // Everything is authored for the body's RIGHT side in the glTF frame (metres, +Y up, body faces +Z,
 // body's right is -X); the generator mirrors the left side. Radii, widths and thicknesses are millimetres.
-import { z } from "astro/zod";
+import { z } from "zod";
 
 const vec3 = z.tuple([z.number(), z.number(), z.number()]);
 

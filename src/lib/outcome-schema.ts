@@ -1,7 +1,7 @@
 // Zod schemas for the clinical-structure data: outcome measures (content/outcome-measures.yaml), special tests with
 // their accuracy (content/special-tests.yaml) and organs that can refer pain to the skin zones of trigger-point maps
 // (content/visceral-referral.yaml). Pure zod, so the unit tests parse the same files with the same rules as the build.
-import { z } from "astro/zod";
+import { z } from "zod";
 import { kebabId } from "./schemas.ts";
 
 /** The role shown as "Reviewed by <role> on <date>"; never a named person or a credential. */

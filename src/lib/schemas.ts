@@ -1,5 +1,5 @@
 // Zod schemas shared by the content collections, the model generator and tests.
-import { z } from "astro/zod";
+import { z } from "zod";
 import { geometrySchema } from "./geometry-schema.ts";
 
 /** Lower-case kebab-case identifier used in URLs and glTF node names. */

@@ -2,6 +2,7 @@
 // name. The template, figures, red flags, citations and the index are checked over dist/ in tests/built/pages.test.ts.
 import { expect, test } from "@playwright/test";
 import { CONDITION_PAGE_SECTIONS } from "../../src/components/condition/sections.ts";
+import { axeViolations } from "./support/axe";
 
 test("the contents list of a guide moves to each section", async ({ page }) => {
   const slug = "carpal-tunnel-syndrome";

@@ -54,7 +54,7 @@ test("the session walk-through steps by button and arrow key and announces the s
   expect(await walk.locator(".step:visible").evaluate((li) => (li as HTMLLIElement).value)).toBe(2);
 
   await page.keyboard.press("ArrowRight");
-  await expect(walk.getByRole("status")).toHaveText("Step 3 of 10: Palpation");
+  await expect(walk.getByRole("status")).toHaveText("Step 3 of 10: Movement testing: active, passive and resisted");
   await page.keyboard.press("End");
   await expect(walk.getByRole("status")).toHaveText("Step 10 of 10: Documentation: SOAP notes");
   await expect(walk.getByRole("button", { name: /Next step/ })).toBeDisabled();

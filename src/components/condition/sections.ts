@@ -15,7 +15,10 @@ export const CONDITION_PAGE_SECTIONS = [
   "In plain words",
   "Also known as",
   "The anatomy involved",
-  ...CONDITION_BODY_SECTIONS,
+  ...CONDITION_BODY_SECTIONS.slice(0, 3),
+  // Rendered from the frontmatter at the end of the assessment section.
+  "Outcome measures",
+  ...CONDITION_BODY_SECTIONS.slice(3),
   "When to see a doctor",
   "What the evidence says",
   "Related",

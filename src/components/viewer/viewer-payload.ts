@@ -3,23 +3,11 @@
 // generated; otherwise falls back to the anatomy records' regions (so pages build before the models exist).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Manifest } from "../../../models/manifest.ts";
 import { layerGroupOf, type Side, type ViewName } from "../../lib/view-state.ts";
 import type { ModelInfo, PainPatch, StructureInfo, ViewerPayload } from "../../viewer/types.ts";
 import { viewDirection } from "../../viewer/view-directions.ts";
 import { buildSchematic } from "./schematic-data.ts";
-
-/** The generator's manifest (fields the viewer reads). */
-interface Manifest {
-  files: { model: string; file: string; title: string }[];
-  structures: {
-    id: string;
-    side: "r" | "l" | "m";
-    name: string;
-    tissue: string;
-    layer: number | string;
-    models: string[];
-  }[];
-}
 
 /** The anatomy record fields the viewer uses. */
 export interface AnatomyFacts {
