@@ -154,6 +154,10 @@ for (const { slug, data } of conditions) {
     const redFlags = page.getByRole("complementary", { name: "When to see a doctor" });
     await expect(redFlags).toHaveClass(/box--danger/);
     await expect(redFlags.getByRole("listitem")).toHaveCount(data.redFlags.length);
+    // Each flag states its triage level in words (a badge), never by colour alone.
+    for (const item of await redFlags.getByRole("listitem").all()) {
+      await expect(item.locator(".triage-badge")).toHaveText(/^(Emergency|Same day|Soon|Next visit)$/);
+    }
 
     // Evidence cites its sources; every citation on the page resolves to an entry of the reference list.
     const evidenceCites = page.getByRole("region", { name: "What the evidence says" }).locator(".cite a");
