@@ -6,6 +6,7 @@ import { z } from "astro/zod";
 import { parse as parseYaml } from "yaml";
 import { evidenceCardsSchema } from "./lib/evidence-schema.ts";
 import { conditionOutcomeFields, outcomeCollections, reviewedByField } from "./lib/outcome-collections.ts";
+import { redFlagSchema } from "./lib/red-flag-schema.ts";
 import { anatomyRecordSchema, audienceSchema, kebabId, viewerSpecSchema } from "./lib/schemas.ts";
 
 /** One YAML record per anatomical structure (content/anatomy/**). */
@@ -50,6 +51,17 @@ const references = defineCollection({
       supports: z.string(),
       /** Caveats about the source or its evidence. */
       note: z.string().optional(),
+    })
+    .strict(),
+});
+
+/** The one catalogue of red flags (content/red-flags.yaml): each sign once, with one triage level. */
+const redFlags = defineCollection({
+  loader: file("./content/red-flags.yaml"),
+  schema: redFlagSchema
+    .extend({
+      /** Reference ids that back the sign and its level; an unknown id fails the build. */
+      references: z.array(reference("references")).optional(),
     })
     .strict(),
 });
@@ -157,8 +169,8 @@ const conditions = defineCollection({
         )
         .min(1)
         .max(3),
-      /** Red flags for "When to see a doctor" (required). */
-      redFlags: z.array(z.string().min(10)).min(3),
+      /** Red flags for "When to see a doctor": ids from content/red-flags.yaml (an unknown id fails the build). */
+      redFlags: z.array(reference("redFlags")).min(3),
       /** Honest summary of the strength of the evidence (required). */
       evidence: z.string().min(80),
       /** One card per comparison for "What the evidence says" (src/lib/evidence-schema.ts). */
@@ -223,3 +235,4 @@ const techniques = defineCollection({
 });
 
 export const collections = { anatomy, references, glossary, lessons, conditions, techniques, ...outcomeCollections };
+export const collections = { anatomy, references, redFlags, glossary, lessons, conditions, techniques };

@@ -1,4 +1,6 @@
 // The one list of components MDX authors may use. Layouts pass it to <Content components={mdxComponents} />.
+import PressureScale from "./content/PressureScale.astro";
+import TriageTable from "./content/TriageTable.astro";
 import Term from "./glossary/Term.astro";
 import Cite from "./lesson/Cite.astro";
 import PageLink from "./lesson/PageLink.astro";
@@ -7,4 +9,14 @@ import SessionSteps from "./lesson/SessionSteps.astro";
 import Step from "./lesson/Step.astro";
 import AnatomyViewer from "./viewer/AnatomyViewer.astro";
 
-export const mdxComponents = { AnatomyViewer, Cite, PageLink, ScrollTable, SessionSteps, Step, Term };
+export const mdxComponents = {
+  AnatomyViewer,
+  Cite,
+  PageLink,
+  PressureScale,
+  ScrollTable,
+  SessionSteps,
+  Step,
+  Term,
+  TriageTable,
+};
