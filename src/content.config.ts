@@ -234,5 +234,13 @@ const techniques = defineCollection({
     .strict(),
 });
 
-export const collections = { anatomy, references, glossary, lessons, conditions, techniques, ...outcomeCollections };
-export const collections = { anatomy, references, redFlags, glossary, lessons, conditions, techniques };
+export const collections = {
+  anatomy,
+  references,
+  redFlags,
+  glossary,
+  lessons,
+  conditions,
+  techniques,
+  ...outcomeCollections,
+};

@@ -35,6 +35,7 @@ import { Toolbar } from "./Toolbar.tsx";
 import type { StructureInfo, ViewerPayload, ViewerStatus } from "./types.ts";
 import { VIEW_LABELS } from "./view-directions.ts";
 import { DEFAULT_LAYERS, type ViewAction, viewReducer } from "./view-reducer.ts";
+import { pageViewers } from "./viewer-keys.ts";
 import { detectWebGL } from "./webgl.ts";
 
 const Stage3D = lazy(() => import("./Stage3D.tsx"));
@@ -144,20 +145,14 @@ export default function AnatomyViewer({ data }: Props) {
   useEffect(() => {
     setHydrated(true);
     const root = rootRef.current;
-    const same = [...document.querySelectorAll<HTMLElement>("[data-anatomy-viewer]")].filter(
-      (el) => el.dataset["viewerBase"] === payload.keyBase,
-    );
-    const index = root ? same.indexOf(root) : 0;
-    keyRef.current = index > 0 ? `${payload.keyBase}-${index + 1}` : payload.keyBase;
+    keyRef.current = pageViewers().find((v) => v.el === root)?.key ?? payload.keyBase;
     root?.setAttribute("data-viewer-key", keyRef.current);
     let start: ViewState = { ...initial.current, viewer: keyRef.current };
     initial.current = start;
     const hash = location.hash;
     if (isViewerHash(hash)) {
       const target = viewerOfHash(hash);
-      const keys = [...document.querySelectorAll<HTMLElement>("[data-anatomy-viewer]")].map(
-        (el, i) => el.getAttribute("data-viewer-key") ?? (el === root ? keyRef.current : `?${i}`),
-      );
+      const keys = pageViewers().map((v) => v.key);
       if (target === keyRef.current) {
         const decoded = decodeViewState(hash);
         const model = decoded.state.model ?? start.model;
@@ -176,7 +171,7 @@ export default function AnatomyViewer({ data }: Props) {
             : { seq: seq.current, kind: "free", position: cam.position, target: cam.target },
         );
       } else if (
-        same.length > 0 &&
+        root !== null &&
         document.querySelector("[data-anatomy-viewer]") === root &&
         !keys.includes(target ?? "")
       ) {
