@@ -134,9 +134,10 @@ describe("condition guides", () => {
       expect(redFlags?.tagName.toLowerCase()).toBe("aside");
       expect(redFlags?.classList.contains("box--danger")).toBe(true);
       const flags = [...(redFlags?.querySelectorAll("li") ?? [])];
-    expect(flags).toHaveLength(data.redFlags.length);
-    // Each flag states its triage level in words (a badge), never by colour alone.
-    for (const li of flags) expect(text(li.querySelector(".triage-badge"))).toMatch(/^(Emergency|Same day|Soon|Next visit)$/);
+      expect(flags).toHaveLength(data.redFlags.length);
+      // Each flag states its triage level in words (a badge), never by colour alone.
+      for (const li of flags)
+        expect(text(li.querySelector(".triage-badge"))).toMatch(/^(Emergency|Same day|Soon|Next visit)$/);
 
       // Evidence cites its sources; every citation on the page resolves; the list is the frontmatter's.
       const evidence = regionNamed(doc, "What the evidence says") as Element;

@@ -1,10 +1,7 @@
 // The anatomy graph (which pages point at which structure, atlas grouping, first view) and the referred-pain
 // fallback map's projection; then the real content: every structure a page highlights has an atlas record,
 // and the muscles the issue names carry a referred-pain zone.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse as parseYaml } from "yaml";
 import { mapFrame, projectPatch } from "../../src/components/anatomy/referred-pain-map.ts";
 import {
   ATLAS_REGIONS,
@@ -21,9 +18,8 @@ import {
   unknownStructureIds,
   viewerUsesInMdx,
 } from "../../src/lib/anatomy-graph.ts";
+import { mdxPages, yamlRecords } from "../support/content.ts";
 
-const root = new URL("../../", import.meta.url).pathname;
-const contentDir = join(root, "content");
 
 function record(partial: Partial<StructureFacts> & { id: string }): StructureFacts {
   return {
@@ -277,36 +273,18 @@ interface Spec {
   referredPain?: string;
 }
 function anatomyRecords(): (StructureFacts & { referredPain?: { patches: unknown[] } })[] {
-  const dir = join(contentDir, "anatomy");
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".yaml"))
-    .map((f) => parseYaml(readFileSync(join(dir, f), "utf8")));
+  return yamlRecords<StructureFacts & { referredPain?: { patches: unknown[] } }>("anatomy").map((r) => r.data);
 }
 function teachingPages(): TeachingPage[] {
-  const pages: TeachingPage[] = [];
-  for (const kind of ["conditions", "techniques", "lessons"] as const) {
-    const dir = join(contentDir, kind);
-    let files: string[] = [];
-    try {
-      files = readdirSync(dir).filter((f) => f.endsWith(".mdx"));
-    } catch {
-      continue;
-    }
-    for (const f of files) {
-      const text = readFileSync(join(dir, f), "utf8");
-      const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-      if (!match) throw new Error(`content/${kind}/${f}: no frontmatter block`);
-      const data = parseYaml(match[1] ?? "") as { title: string; anatomy?: Spec[] };
-      pages.push({
-        kind,
-        id: f.replace(/\.mdx$/, ""),
-        title: data.title,
-        specs: (data.anatomy ?? []).map((s) => ({ ...s, secondary: s.secondary ?? [] })),
-        body: match[2],
-      });
-    }
-  }
-  return pages;
+  return (["conditions", "techniques", "lessons"] as const).flatMap((kind) =>
+    mdxPages<{ title: string; anatomy?: Spec[] }>(kind).map(({ slug, data, body }) => ({
+      kind,
+      id: slug,
+      title: data.title,
+      specs: (data.anatomy ?? []).map((s) => ({ ...s, secondary: s.secondary ?? [] })),
+      body,
+    })),
+  );
 }
 
 describe("the site's content", () => {

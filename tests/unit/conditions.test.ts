@@ -9,6 +9,7 @@ import { parse as parseYaml } from "yaml";
 import { citedIds, parseEvidence } from "../../src/components/condition/evidence-text.ts";
 import { CONDITION_REGIONS, groupByRegion } from "../../src/components/condition/regions.ts";
 import { fleschKincaidGrade, splitWords } from "../../src/lib/readability.ts";
+import { mdxPages } from "../support/content.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const contentDir = join(root, "content");
@@ -122,17 +123,7 @@ for (const region of readdirSync(join(contentDir, "anatomy"))) {
     anatomy.set(record.id, record);
   }
 }
-const techniqueFiles = (() => {
-  try {
-    return new Set(
-      readdirSync(join(contentDir, "techniques"))
-        .filter((f) => f.endsWith(".mdx"))
-        .map((f) => f.replace(/\.mdx$/, "")),
-    );
-  } catch {
-    return new Set<string>();
-  }
-})();
+const techniqueFiles = new Set(mdxPages("techniques").map((p) => p.slug));
 
 function attributeValues(body: string, tag: string, attribute: string): string[] {
   const pattern = new RegExp(`<${tag}\\b[^>]*?\\s${attribute}="([^"]+)"`, "g");

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { fleschKincaidGrade } from "../../src/lib/readability.ts";
+import { mdxPages, yamlRecords } from "../support/content.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const contentDir = join(root, "content");
@@ -42,14 +43,8 @@ function readPage(file: string): Page {
   return { file, frontmatter: parseYaml(match[1] ?? "") as Record<string, unknown>, body: match[2] ?? "" };
 }
 
-function mdxFiles(dir: string): string[] {
-  try {
-    return readdirSync(join(contentDir, dir))
-      .filter((f) => f.endsWith(".mdx"))
-      .map((f) => join(contentDir, dir, f));
-  } catch {
-    return [];
-  }
+function mdxFiles(dir: "lessons" | "conditions" | "techniques"): string[] {
+  return mdxPages(dir).map((p) => join(contentDir, dir, `${p.slug}.mdx`));
 }
 
 const lessonPages = mdxFiles("lessons").map(readPage);
@@ -265,21 +260,10 @@ describe("lesson-specific requirements", () => {
     const focused = [...body.matchAll(/focus=\{\[([^\]]*)\]\}/g)].flatMap((m) =>
       [...(m[1] ?? "").matchAll(/"([^"]+)"/g)].map((x) => x[1] ?? ""),
     );
-    const tissues = new Set(
-      focused.map((id) => {
-        const file = readdirSync(join(contentDir, "anatomy"))
-          .map((region) => join(contentDir, "anatomy", region, `${id}.yaml`))
-          .find((f) => {
-            try {
-              readFileSync(f);
-              return true;
-            } catch {
-              return false;
-            }
-          });
-        return (parseYaml(readFileSync(file ?? "", "utf8")) as { tissue: string }).tissue;
-      }),
+    const tissueOf = new Map(
+      yamlRecords<{ id: string; tissue: string }>("anatomy").map((r) => [r.data.id, r.data.tissue]),
     );
+    const tissues = new Set(focused.map((id) => tissueOf.get(id)));
     for (const tissue of ["muscle", "tendon", "ligament", "fascia", "nerve", "joint-capsule", "bursa"]) {
       expect(tissues, `no figure focused on a ${tissue}`).toContain(tissue);
     }
