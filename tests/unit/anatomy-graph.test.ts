@@ -20,7 +20,6 @@ import {
 } from "../../src/lib/anatomy-graph.ts";
 import { mdxPages, yamlRecords } from "../support/content.ts";
 
-
 function record(partial: Partial<StructureFacts> & { id: string }): StructureFacts {
   return {
     name: partial.id.replace(/-/g, " "),
