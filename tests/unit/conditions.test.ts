@@ -29,7 +29,15 @@ const REQUIRED = [
   "tension-headache",
   "hamstring-strain",
 ];
-const EXTRA = ["piriformis-syndrome", "thoracic-outlet-syndrome", "de-quervains-tenosynovitis"];
+const EXTRA = [
+  "piriformis-syndrome",
+  "thoracic-outlet-syndrome",
+  "de-quervains-tenosynovitis",
+  "neck-pain",
+  "temporomandibular-disorder",
+  "greater-trochanteric-pain",
+  "medial-tibial-stress-syndrome",
+];
 const TECHNIQUE_SLUGS = [
   "trigger-point-therapy",
   "myofascial-release",
