@@ -1,4 +1,4 @@
-// Technique guides: the seven guides the issue names exist with the fixed template (the four MDX body headings in
+// Technique guides: the seven guides the first issue names exist (more may be added) with the fixed template (the four MDX body headings in
 // order, each frontmatter figure placed once, numbered steps with dosage), a plain summary at grade 8 or lower,
 // 3D figures whose ids exist in the model they name and that show the issue's worked examples, contraindications,
 // references that exist and are all cited, glossary terms that exist, and the trigger point guide's referred-pain
@@ -138,8 +138,8 @@ function section(body: string, heading: string): string {
 }
 
 describe("the set of technique guides", () => {
-  it("has exactly the seven guides the issue names", () => {
-    expect([...slugs].sort()).toEqual(Object.keys(REQUIRED).sort());
+  it("has every guide the first issue names (more may be added)", () => {
+    expect(Object.keys(REQUIRED).filter((s) => !slugs.includes(s))).toEqual([]);
   });
 });
 
@@ -279,9 +279,9 @@ for (const page of pages) {
     });
 
     it("links only to guides that exist or are planned", () => {
-      for (const t of data.relatedTechniques ?? []) expect(Object.keys(REQUIRED)).toContain(t);
+      for (const t of data.relatedTechniques ?? []) expect([...slugs]).toContain(t);
       for (const m of body.matchAll(/<PageLink href="\/(conditions|techniques)\/([a-z0-9-]+)\/">/g)) {
-        const known = m[1] === "techniques" ? Object.keys(REQUIRED) : [...conditionSlugs];
+        const known = m[1] === "techniques" ? [...slugs] : [...conditionSlugs];
         expect(known, `${file}: PageLink to /${m[1]}/${m[2]}/`).toContain(m[2]);
       }
     });
