@@ -33,9 +33,14 @@ const records = new Set(
     .map((f) => basename(f, ".yaml")),
 );
 const ATLAS_SAMPLES = ["/anatomy/trapezius/", "/anatomy/median-nerve/", "/anatomy/femur/"];
-const swept = sitemapPaths().filter(
-  (p) => !records.has(/^\/anatomy\/([a-z0-9-]+)\/$/.exec(p)?.[1] ?? "") || ATLAS_SAMPLES.includes(p),
-);
+/** Pages built from one template for every guide (the printable re-assessment sheets): the first stands for all. */
+const TEMPLATED = [/^\/conditions\/[a-z0-9-]+\/reassessment\/$/];
+const swept = sitemapPaths().filter((p, _, all) => {
+  const atlasId = /^\/anatomy\/([a-z0-9-]+)\/$/.exec(p)?.[1] ?? "";
+  if (records.has(atlasId)) return ATLAS_SAMPLES.includes(p);
+  const template = TEMPLATED.find((t) => t.test(p));
+  return !template || all.find((q) => template.test(q)) === p;
+});
 
 test("the sweep covers every layout and every guide", () => {
   for (const p of [
