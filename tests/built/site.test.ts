@@ -6,24 +6,23 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { builtPages, distDir, fileForPath, idsIn, linksIn, pageDoc, sitemapPaths, text } from "../support/dist.ts";
+import {
+  builtPages,
+  distDir,
+  fileForPath,
+  idsIn,
+  linksIn,
+  MAIN_ROUTES,
+  pageDoc,
+  sitemapPaths,
+  text,
+} from "../support/dist.ts";
 
 const pages = sitemapPaths();
 
 describe("the sitemap", () => {
   it("lists every main route", () => {
-    for (const route of [
-      "/",
-      "/learn/",
-      "/conditions/",
-      "/techniques/",
-      "/anatomy/",
-      "/anatomy/explore/",
-      "/glossary/",
-      "/practice/",
-      "/search/",
-      "/about/",
-    ]) {
+    for (const route of MAIN_ROUTES) {
       expect(pages, `sitemap should list ${route}`).toContain(route);
     }
   });

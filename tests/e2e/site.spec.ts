@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { sitemapPaths } from "../support/dist.ts";
+import { MAIN_ROUTES, sitemapPaths } from "../support/dist.ts";
 import { axeViolations } from "./support/axe";
 
 const fixture = readFileSync(new URL("../fixtures/viewer/upper-limb.glb", import.meta.url));
@@ -43,15 +43,7 @@ const swept = sitemapPaths().filter((p, _, all) => {
 });
 
 test("the sweep covers every layout and every guide", () => {
-  for (const p of [
-    "/",
-    "/learn/",
-    "/conditions/",
-    "/techniques/",
-    "/anatomy/",
-    "/anatomy/explore/",
-    ...ATLAS_SAMPLES,
-  ]) {
+  for (const p of [...MAIN_ROUTES, ...ATLAS_SAMPLES]) {
     expect(swept).toContain(p);
   }
   expect(swept.filter((p) => p.startsWith("/conditions/")).length).toBeGreaterThan(10);

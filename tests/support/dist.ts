@@ -91,3 +91,17 @@ export function viewerPayloads(
     return props.data ? [JSON.parse(props.data[1])] : [];
   });
 }
+
+/** The site's main routes: every one is in the sitemap and swept in a browser. */
+export const MAIN_ROUTES = [
+  "/",
+  "/learn/",
+  "/conditions/",
+  "/techniques/",
+  "/anatomy/",
+  "/anatomy/explore/",
+  "/glossary/",
+  "/practice/",
+  "/search/",
+  "/about/",
+] as const;

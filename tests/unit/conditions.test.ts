@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { citedIds, parseEvidence } from "../../src/components/condition/evidence-text.ts";
 import { CONDITION_REGIONS, groupByRegion } from "../../src/components/condition/regions.ts";
+import { CONDITION_BODY_SECTIONS } from "../../src/components/condition/sections.ts";
 import { fleschKincaidGrade, splitWords } from "../../src/lib/readability.ts";
 import { mdxPages } from "../support/content.ts";
 
@@ -30,14 +31,7 @@ const REQUIRED = [
   "tension-headache",
   "hamstring-strain",
 ];
-const BODY_HEADINGS = [
-  "How it develops",
-  "Symptoms",
-  "How a therapist assesses it",
-  "The orthopedic massage approach",
-  "The medical-massage context",
-  "Self-care and home exercises",
-];
+const BODY_HEADINGS: readonly string[] = CONDITION_BODY_SECTIONS;
 
 interface ViewerSpec {
   model: string;
