@@ -1,13 +1,11 @@
 // The one pressure and pain scale: bands that cover 0 to 10 once, and every "N out of 10" (or "N/10") in the
 // pages agrees with its ceiling: a rating given as a target or a limit stays below it, and a rating given as
 // too much is at or above it. "Never above N" and "at N or more" must name the ceiling itself.
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PRESSURE_BANDS, PRESSURE_CEILING, PRESSURE_WORKING } from "../../src/lib/pressure-scale.ts";
-import { readPages, textUnits } from "./content-text.ts";
+import { readPages, textUnits } from "../support/content-text.ts";
 
-const contentDir = new URL("../../content/", import.meta.url).pathname;
-const units = readPages(join(contentDir)).flatMap((p) => textUnits(p));
+const units = readPages().flatMap((p) => textUnits(p));
 
 /** Words that mark a rating as too much (the client braces, or the therapist must ease off). */
 const TOO_MUCH =

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { type RedFlag, redFlagSchema } from "../../src/lib/red-flag-schema.ts";
 import { TRIAGE_LEVELS, type TriageLevelId } from "../../src/lib/triage.ts";
-import { readPages, textUnits } from "./content-text.ts";
+import { readPages, textUnits } from "../support/content-text.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const contentDir = join(root, "content");
@@ -20,7 +20,7 @@ const referenceIds = new Set(
     parseYaml(readFileSync(join(contentDir, "references.yaml"), "utf8")) as { references: { id: string }[] }
   ).references.map((r) => r.id),
 );
-const pages = readPages(contentDir);
+const pages = readPages();
 const conditions = pages.filter((p) => p.file.startsWith("conditions/"));
 
 /** Words that state an urgency level. "Urgent" alone is left out: the pages use it for both of the top two levels. */

@@ -1,7 +1,5 @@
 // Reads the site's MDX pages as text units (sentences, clauses, list items with their heading) for wording checks.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { mdxPages } from "./content.ts";
 
 export interface TextUnit {
   /** Page file relative to the content folder, and where in it: plainSummary, body, or a frontmatter path. */
@@ -15,22 +13,11 @@ export interface PageText {
   body: string;
 }
 
-/** Every MDX page under content/{conditions,lessons,techniques}. */
-export function readPages(contentDir: string): PageText[] {
-  const pages: PageText[] = [];
-  for (const dir of ["conditions", "lessons", "techniques"]) {
-    for (const f of readdirSync(join(contentDir, dir)).filter((n) => n.endsWith(".mdx"))) {
-      const text = readFileSync(join(contentDir, dir, f), "utf8");
-      const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-      if (!match) throw new Error(`${dir}/${f}: no frontmatter block`);
-      pages.push({
-        file: `${dir}/${f}`,
-        frontmatter: parseYaml(match[1] ?? "") as Record<string, unknown>,
-        body: match[2] ?? "",
-      });
-    }
-  }
-  return pages;
+/** Every MDX page under content/{conditions,lessons,techniques} (through mdxPages, which fails on an empty folder). */
+export function readPages(): PageText[] {
+  return (["conditions", "lessons", "techniques"] as const).flatMap((dir) =>
+    mdxPages(dir).map((p) => ({ file: `${dir}/${p.slug}.mdx`, frontmatter: p.data, body: p.body })),
+  );
 }
 
 /** Sentences and clauses (split at . ! ? and ;) of a prose string, with markup removed. */
