@@ -279,6 +279,26 @@ describe("lessons", () => {
     );
     expect(pageDoc("/practice/").querySelectorAll("section[aria-labelledby='lessons'] fieldset")).toHaveLength(total);
   });
+
+  it("the practice page shows one collapsible set per guide, its progress line hidden until the script runs", () => {
+    const doc = pageDoc("/practice/");
+    const sets = [...doc.querySelectorAll("section.quiz")];
+    const pages = [...lessons, ...conditions, ...techniques] as { file: string; data: { questions?: unknown[] } }[];
+    expect(sets).toHaveLength(pages.length);
+    for (const set of sets) {
+      const name = text(set.querySelector("h3") ?? set);
+      const details = set.querySelector(":scope > details.set-questions");
+      const n = details?.querySelectorAll("fieldset").length ?? 0;
+      expect(n, name).toBeGreaterThan(0);
+      expect(details?.hasAttribute("open"), name).toBe(false);
+      expect(text(details?.querySelector(":scope > summary") ?? set), name).toBe(`Show the ${n} questions`);
+      const progress = set.querySelector("quiz-progress");
+      expect(progress?.hasAttribute("hidden"), name).toBe(true);
+      expect(progress?.querySelector("[role='status']"), name).not.toBeNull();
+    }
+    const questions = pages.reduce((n, p) => n + (p.data.questions?.length ?? 0), 0);
+    expect(doc.querySelectorAll("section.quiz fieldset")).toHaveLength(questions);
+  });
 });
 
 describe("the atlas", () => {

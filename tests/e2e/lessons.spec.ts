@@ -91,6 +91,44 @@ test("a key term opens its definition in place and links to the glossary", async
   await expect(page.locator(".term-popover:popover-open")).toHaveCount(0);
 });
 
+test("a practice set opens from its summary and keeps an announced score", async ({ page }) => {
+  await page.goto("/practice/");
+  const set = page.locator("section.quiz").first();
+  const status = set.locator(".set-score");
+  await expect(status).toHaveAttribute("role", "status");
+  await expect(status).toHaveText(/^0 of (\d+) answered$/);
+  const total = Number((await status.textContent())?.match(/of (\d+)/)?.[1]);
+  await expect(set.locator("quiz-question").first()).toBeHidden();
+  await set.locator("summary").first().focus();
+  await page.keyboard.press("Enter");
+  const questions = set.locator("quiz-question");
+  await expect(questions.first()).toBeVisible();
+
+  // The first question right, the second wrong: the score counts each question's first check.
+  const first = questions.nth(0);
+  await first
+    .getByRole("radio")
+    .nth(Number(await first.getAttribute("data-answer")))
+    .check();
+  await first.getByRole("button", { name: "Check answer" }).click();
+  await expect(status).toHaveText(`1 of ${total} answered, 1 right the first time.`);
+  const second = questions.nth(1);
+  const wrong = (Number(await second.getAttribute("data-answer")) + 1) % (await second.getByRole("radio").count());
+  await second.getByRole("radio").nth(wrong).check();
+  await second.getByRole("button", { name: "Check answer" }).click();
+  await expect(status).toHaveText(`2 of ${total} answered, 1 right the first time.`);
+  await expect(set.locator("progress")).toHaveAttribute("value", "2");
+
+  const reset = set.getByRole("button", { name: "Start this set again" });
+  await reset.focus();
+  await page.keyboard.press("Enter");
+  await expect(status).toHaveText(`Set cleared: 0 of ${total} answered.`);
+  await expect(reset).toBeHidden();
+  await expect(first.getByRole("radio").first()).toBeFocused();
+  await expect(first.locator(".feedback")).toHaveText("");
+  expect(await axeViolations(page)).toEqual([]);
+});
+
 test("the practice page deals flashcards one at a time", async ({ page }) => {
   await page.goto("/practice/");
 
