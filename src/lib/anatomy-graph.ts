@@ -62,7 +62,9 @@ export interface StructureFacts {
   layer: number;
   group: string;
   palpation?: string | undefined;
-  referredPain?: { patches: { centre: [number, number, number] }[] } | undefined;
+  referredPain?:
+    | { patches: { centre: [number, number, number] }[]; view?: "anterior" | "posterior" | "lateral" | undefined }
+    | undefined;
 }
 
 /** One 3D figure a page shows: from frontmatter `anatomy` or an `<AnatomyViewer>` in the MDX body. */
@@ -246,6 +248,7 @@ const POSITION_WORDS: readonly [RegExp, AtlasView][] = [
  */
 export function atlasView(s: Pick<StructureFacts, "palpation" | "referredPain">): AtlasView {
   const patches = s.referredPain?.patches ?? [];
+  if (s.referredPain?.view) return s.referredPain.view;
   if (patches.length > 0) {
     const back = patches.filter((p) => p.centre[2] < 0).length;
     return back * 2 >= patches.length ? "posterior" : "anterior";

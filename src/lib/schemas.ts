@@ -57,6 +57,8 @@ export const referredPainSchema = z
           .strict(),
       )
       .min(1),
+    /** Where the 3D figure looks at the zone from; by default from the front or back, whichever holds most patches. */
+    view: z.enum(["anterior", "posterior", "lateral"]).optional(),
   })
   .strict();
 

@@ -220,6 +220,11 @@ describe("atlasView", () => {
     expect(atlasView({ referredPain: { patches: [back, back, front] } })).toBe("posterior");
   });
 
+  it("uses the record's own view of the zone when it names one (a zone up the side of the neck)", () => {
+    const back = { centre: [0, 1, -0.1] as [number, number, number] };
+    expect(atlasView({ referredPain: { patches: [back, back], view: "lateral" } })).toBe("lateral");
+  });
+
   it("otherwise follows the first client position in the palpation guide", () => {
     expect(atlasView({ palpation: "Client prone with the arm off the table, or supine." })).toBe("posterior");
     expect(atlasView({ palpation: "Client supine or prone." })).toBe("anterior");
