@@ -25,7 +25,7 @@ if (!existsSync(new URL("dist/index.html", root))) {
   );
   process.exit(2);
 }
-if (!useFixture && !existsSync(new URL("dist/models/manifest.json", root))) {
+if (!useFixture && !existsSync(new URL("dist/models/upper-limb.glb", root))) {
   console.error("bench/viewer.ts: no models in dist/models: run `npm run models` before the build, or pass --fixture.");
   process.exit(2);
 }

@@ -1,7 +1,7 @@
 // The model generator: `node models/build.ts` (npm run models) reads every anatomy record, builds each
 // structure's mesh (bones here, soft tissues through models/soft/index.ts), and writes the region files, a
 // skeleton and a whole-body overview as compressed glTF to public/models/ with manifest.json. Skipped when the
-// inputs (records, models/data, generator sources) are unchanged since the last run (public/models/.cache-key).
+// inputs (records, models/data, generator sources) are unchanged since the last run (key in .cache/palpate-models/).
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -58,6 +58,15 @@ export interface GenerateOptions {
   root?: string;
   /** Write only these model files (and build only the records they need); default all. Skips the cache. */
   models?: string[];
+}
+
+/**
+ * Where the cache key of an output folder lives: under .cache/ (gitignored), not beside the models, so it is not
+ * copied from public/ into the site.
+ */
+export function cacheKeyFile(outDir: string, root = ROOT): string {
+  const id = createHash("sha256").update(outDir).digest("hex").slice(0, 16);
+  return join(root, ".cache", "palpate-models", `${id}.key`);
 }
 
 export interface GenerateResult {
@@ -134,7 +143,7 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
   const t0 = performance.now();
   const records = loadRecords(root);
   const key = inputsKey(root);
-  const keyFile = join(outDir, ".cache-key");
+  const keyFile = cacheKeyFile(outDir, root);
   const manifestFile = join(outDir, "manifest.json");
   const selected = options.models ? MODELS.filter((m) => options.models?.includes(m.model)) : MODELS;
   if (options.models && selected.length !== options.models.length) {
@@ -295,7 +304,10 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
   });
   const manifest: Manifest = { version: 1, files, structures };
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
-  if (!options.models) writeFileSync(keyFile, `${key}\n`);
+  if (!options.models) {
+    mkdirSync(dirname(keyFile), { recursive: true });
+    writeFileSync(keyFile, `${key}\n`);
+  }
   const total = performance.now() - t0;
   log(
     `models: ${nodes.length} nodes from ${records.length - notBuilt.length} records in ${Math.round(total)} ms` +

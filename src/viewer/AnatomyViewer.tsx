@@ -28,11 +28,12 @@ import {
 } from "../lib/view-state.ts";
 import type { Appearance } from "./anatomy-model.ts";
 import { InfoCard } from "./InfoCard.tsx";
+import { loadModelData, loadSchematicShapes } from "./model-data.ts";
 import { Placeholder } from "./Placeholder.tsx";
 import type { CameraCommand, CameraRequest, ModelContents, StageApi } from "./Stage3D.tsx";
 import { StructureList } from "./StructureList.tsx";
 import { Toolbar } from "./Toolbar.tsx";
-import type { StructureInfo, ViewerPayload, ViewerStatus } from "./types.ts";
+import type { SchematicData, StructureInfo, ViewerPayload, ViewerStatus } from "./types.ts";
 import { VIEW_LABELS } from "./view-directions.ts";
 import { DEFAULT_LAYERS, type ViewAction, viewReducer } from "./view-reducer.ts";
 import { pageViewers } from "./viewer-keys.ts";
@@ -85,7 +86,12 @@ function framingIds(payload: ViewerPayload, s: { focus: readonly string[]; secon
 
 export default function AnatomyViewer({ data }: Props) {
   const payload = useMemo(() => JSON.parse(data) as ViewerPayload, [data]);
-  const info = useMemo(() => new Map(payload.structures.map((s) => [s.id, s])), [payload]);
+  // The model's full structure list arrives after hydration (one fetch per model per page); until then the
+  // payload's highlighted structures name what the server render shows.
+  const [shared, setShared] = useState<StructureInfo[] | null>(null);
+  const [shapes, setShapes] = useState<SchematicData["shapes"] | null>(null);
+  const known = shared ?? payload.structures;
+  const info = useMemo(() => new Map(known.map((s) => [s.id, s])), [known]);
   const rootRef = useRef<HTMLElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const overlayRef = useRef<HTMLDivElement>(null);
@@ -147,8 +153,48 @@ export default function AnatomyViewer({ data }: Props) {
     const root = rootRef.current;
     keyRef.current = pageViewers().find((v) => v.el === root)?.key ?? payload.keyBase;
     root?.setAttribute("data-viewer-key", keyRef.current);
-    let start: ViewState = { ...initial.current, viewer: keyRef.current };
-    initial.current = start;
+    initial.current = { ...initial.current, viewer: keyRef.current };
+    let cancelled = false;
+    if (payload.viewBox) {
+      loadSchematicShapes(payload.model, payload.view, payload.side).then(
+        (list) => cancelled || setShapes(list),
+        () => undefined,
+      );
+    }
+    loadModelData(payload.mode, payload.model).then(
+      (shared) => {
+        if (cancelled) return;
+        setShared(shared.structures);
+        begin(shared.structures);
+      },
+      () => {
+        if (cancelled) return;
+        setStatus("error");
+        setReason("load-failed");
+      },
+    );
+    const motion = matchMedia("(prefers-reduced-motion: reduce)");
+    const scheme = matchMedia("(prefers-color-scheme: dark)");
+    const onMotion = () => setReducedMotion(prefersReducedMotion());
+    const onTheme = () => setDark(isDarkTheme());
+    onMotion();
+    onTheme();
+    motion.addEventListener("change", onMotion);
+    scheme.addEventListener("change", onTheme);
+    const themeObserver = new MutationObserver(onTheme);
+    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    return () => {
+      cancelled = true;
+      motion.removeEventListener("change", onMotion);
+      scheme.removeEventListener("change", onTheme);
+      themeObserver.disconnect();
+    };
+  }, []);
+
+  /** Once the model's structures are known: restore a shared link's view, then start the 3D stage. */
+  function begin(structures: StructureInfo[]) {
+    const root = rootRef.current;
+    let start: ViewState = initial.current;
     const hash = location.hash;
     if (isViewerHash(hash)) {
       const target = viewerOfHash(hash);
@@ -156,9 +202,7 @@ export default function AnatomyViewer({ data }: Props) {
       if (target === keyRef.current) {
         const decoded = decodeViewState(hash);
         const model = decoded.state.model ?? start.model;
-        const knownIds = new Set(
-          payload.structures.filter((s) => !s.models || s.models.includes(model)).map((s) => s.id),
-        );
+        const knownIds = new Set(structures.filter((s) => !s.models || s.models.includes(model)).map((s) => s.id));
         const applied = applyViewState(start, decoded, { knownIds, models: payload.models.map((m) => m.model) });
         start = applied.state;
         dispatchRaw({ type: "replace", state: start });
@@ -178,16 +222,6 @@ export default function AnatomyViewer({ data }: Props) {
         setNotice(["The link names a 3D view that is not on this page any more; showing the page's own views."]);
       }
     }
-    const motion = matchMedia("(prefers-reduced-motion: reduce)");
-    const scheme = matchMedia("(prefers-color-scheme: dark)");
-    const onMotion = () => setReducedMotion(prefersReducedMotion());
-    const onTheme = () => setDark(isDarkTheme());
-    onMotion();
-    onTheme();
-    motion.addEventListener("change", onMotion);
-    scheme.addEventListener("change", onTheme);
-    const themeObserver = new MutationObserver(onTheme);
-    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     const support = detectWebGL();
     setSoftware(support.software);
     if (support.available) setMountStage(true);
@@ -195,12 +229,7 @@ export default function AnatomyViewer({ data }: Props) {
       setStatus("fallback");
       setReason("no-webgl");
     }
-    return () => {
-      motion.removeEventListener("change", onMotion);
-      scheme.removeEventListener("change", onTheme);
-      themeObserver.disconnect();
-    };
-  }, []);
+  }
 
   // Render nothing while off screen or in a hidden tab.
   useEffect(() => {
@@ -247,7 +276,8 @@ export default function AnatomyViewer({ data }: Props) {
   // Before the model loads, the build's list; after, exactly what the model holds (nodes without a record
   // get a name from their id).
   const modelStructures = useMemo(() => {
-    const listed = payload.structures.filter(
+    if (!shared) return [];
+    const listed = shared.filter(
       (s) => (!s.models || s.models.includes(state.model)) && (!presentIds || presentIds.has(s.id)),
     );
     if (!contents) return listed;
@@ -263,7 +293,7 @@ export default function AnatomyViewer({ data }: Props) {
         page: false,
       }));
     return [...listed, ...extra];
-  }, [payload, state.model, presentIds, contents, info, nameOf]);
+  }, [shared, state.model, presentIds, contents, info, nameOf]);
 
   const labelIds = useMemo(() => {
     if (!state.labels || status !== "ready") return [];
@@ -481,7 +511,7 @@ export default function AnatomyViewer({ data }: Props) {
           state={state}
           enabled={interactive}
           fullscreen={fullscreen}
-          hasSkin={modelStructures.some((s) => s.group === "skin")}
+          hasSkin={shared ? modelStructures.some((s) => s.group === "skin") : payload.hasSkin}
           onModel={(m) => switchModel(m)}
           onView={setView}
           onReset={reset}
@@ -530,8 +560,9 @@ export default function AnatomyViewer({ data }: Props) {
           onKeyDown={onStageKey}
         >
           <Placeholder
-            payload={payload}
-            structures={modelStructures}
+            view={payload.view}
+            schematic={payload.viewBox && shapes ? { viewBox: payload.viewBox, shapes } : undefined}
+            structures={known}
             state={state}
             hidden={status === "ready"}
             nameOf={nameOf}
@@ -613,7 +644,8 @@ export default function AnatomyViewer({ data }: Props) {
         <StructureList
           mode={payload.mode}
           structures={modelStructures}
-          allStructures={payload.structures}
+          loaded={shared !== null}
+          allStructures={known}
           models={payload.models}
           model={state.model}
           state={state}

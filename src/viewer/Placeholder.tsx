@@ -1,12 +1,16 @@
 // What the viewer shows before the 3D view is drawn, and instead of it without WebGL: a schematic still of the
 // view and the names of the highlighted structures, so the page reads well either way.
-import type { ViewState } from "../lib/view-state.ts";
+import type { ViewName, ViewState } from "../lib/view-state.ts";
 import { Schematic } from "./Schematic.tsx";
-import type { StructureInfo, ViewerPayload } from "./types.ts";
+import type { SchematicData, StructureInfo } from "./types.ts";
 import { VIEW_LABELS } from "./view-directions.ts";
 
 interface Props {
-  payload: ViewerPayload;
+  /** The figure's own view, shown while the camera holds a free position. */
+  view: ViewName;
+  /** Outlines of the first view, once fetched (model-data.ts). */
+  schematic: SchematicData | undefined;
+  /** Structures known so far (at least the highlighted ones), for names and atlas links. */
   structures: StructureInfo[];
   state: ViewState;
   /** Hidden once the 3D view is drawn (kept in the page for the layout). */
@@ -14,10 +18,9 @@ interface Props {
   nameOf(id: string): string;
 }
 
-export function Placeholder({ payload, structures, state, hidden, nameOf }: Props) {
-  const view = "view" in state.camera ? state.camera.view : payload.view;
-  const page = (id: string) =>
-    structures.find((s) => s.id === id)?.page ?? payload.structures.find((s) => s.id === id)?.page;
+export function Placeholder({ view: figureView, schematic, structures, state, hidden, nameOf }: Props) {
+  const view = "view" in state.camera ? state.camera.view : figureView;
+  const page = (id: string) => structures.find((s) => s.id === id)?.page;
   const item = (id: string, kind: "focus" | "secondary") => (
     <li key={id} className={`av-${kind}`}>
       <span className={`av-mark av-mark-${kind}`} aria-hidden="true" />
@@ -27,7 +30,7 @@ export function Placeholder({ payload, structures, state, hidden, nameOf }: Prop
   );
   return (
     <div className="av-placeholder" hidden={hidden}>
-      <Schematic data={payload.schematic} focus={state.focus} secondary={state.secondary} />
+      <Schematic data={schematic} focus={state.focus} secondary={state.secondary} />
       {state.focus.length + state.secondary.length > 0 && (
         <div className="av-legend">
           <p className="av-legend-title">

@@ -9,6 +9,8 @@ import type { ModelInfo, StructureInfo } from "./types.ts";
 interface Props {
   mode: "figure" | "explorer";
   structures: StructureInfo[];
+  /** False until the model's data file has arrived (the list is then empty, and says nothing about matches). */
+  loaded: boolean;
   /** Every structure the viewer knows (the explorer searches other models too). */
   allStructures: StructureInfo[];
   models: ModelInfo[];
@@ -137,7 +139,7 @@ export function StructureList(p: Props) {
   return (
     <div className="av-panel">
       <p className="av-panel-title" id={`${id}-title`}>
-        Structures in this model <span className="av-count">({p.structures.length})</span>
+        Structures in this model {p.loaded && <span className="av-count">({p.structures.length})</span>}
       </p>
       <label className="av-search">
         <span className="av-sr">{p.mode === "explorer" ? "Search structures" : "Filter structures"}</span>
@@ -186,7 +188,9 @@ export function StructureList(p: Props) {
             </ul>
           </div>
         )}
-        {groups.length === 0 && elsewhere.length === 0 && <p className="av-empty">No structure matches “{query}”.</p>}
+        {p.loaded && groups.length === 0 && elsewhere.length === 0 && (
+          <p className="av-empty">No structure matches “{query}”.</p>
+        )}
       </div>
     </div>
   );

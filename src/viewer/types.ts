@@ -47,7 +47,15 @@ export interface PainPatch {
   kind: "essential" | "spillover";
 }
 
-/** Everything the island receives, as one JSON string (smaller in the page than Astro's per-value encoding). */
+/** A model's shared data file (/models/<model>.data.json): the same for every figure of the model. */
+export interface ModelData {
+  structures: StructureInfo[];
+}
+
+/**
+ * What the island receives, as one JSON string (smaller in the page than Astro's per-value encoding): only what is
+ * per figure. The model's structure list and the schematic outlines are fetched once per page (model-data.ts).
+ */
 export interface ViewerPayload {
   /** "figure" on content pages, "explorer" on /anatomy/explore/. */
   mode: "figure" | "explorer";
@@ -62,9 +70,12 @@ export interface ViewerPayload {
   /** Structures the figure's camera frames, when not its focus and secondary. */
   frame?: string[];
   caption: string;
+  /** The highlighted structures only, so the server render names them; the full list is in the model's data file. */
   structures: StructureInfo[];
-  /** Still drawing of the first view (absent until the models are generated). */
-  schematic?: SchematicData;
+  /** Whether the model has a skin layer (the toolbar's skin toggle, before the data file arrives). */
+  hasSkin: boolean;
+  /** SVG viewBox of the schematic still of the first view (absent until the models are generated). */
+  viewBox?: string;
   /** Referred-pain zone to draw, with its owner's name and description. */
   referredPain?: { id: string; name: string; description: string; patches: PainPatch[] };
 }

@@ -10,7 +10,15 @@ import { NodeIO } from "@gltf-transform/core";
 import { EXTMeshoptCompression, KHRMeshQuantization } from "@gltf-transform/extensions";
 import { MeshoptDecoder } from "meshoptimizer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUDGET, type GenerateResult, generateModels, inputsKey, type Manifest, ROOT } from "../../models/build.ts";
+import {
+  BUDGET,
+  cacheKeyFile,
+  type GenerateResult,
+  generateModels,
+  inputsKey,
+  type Manifest,
+  ROOT,
+} from "../../models/build.ts";
 import { loadRecords } from "../../models/records.ts";
 import { landmark } from "../../models/skeleton.ts";
 
@@ -280,7 +288,8 @@ describe("generation", () => {
   }, 240_000);
 
   it("skips the work when the inputs are unchanged (cache key)", async () => {
-    expect(readFileSync(join(dirA, ".cache-key"), "utf8").trim()).toBe(inputsKey(ROOT));
+    expect(existsSync(join(dirA, ".cache-key"))).toBe(false);
+    expect(readFileSync(cacheKeyFile(dirA), "utf8").trim()).toBe(inputsKey(ROOT));
     const again = await generateModels({ outDir: dirA });
     expect(again.skipped).toBe(true);
     expect(again.manifest).toEqual(manifest);

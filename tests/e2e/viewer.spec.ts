@@ -572,7 +572,7 @@ test("if the model cannot be loaded the placeholder stays, says so, and nothing 
 test("the generated upper-limb model renders with its highlights", async ({ page }) => {
   // Needs the generator's output in the build (`npm run build` runs `npm run models` first, and fails if it fails).
   test.skip(
-    !existsSync(new URL("manifest.json", distModels)),
+    !existsSync(new URL("upper-limb.glb", distModels)),
     "no generated models in dist/models: run `npm run models` before `astro build`",
   );
   const problems = watch(page);
@@ -585,7 +585,7 @@ test("the generated upper-limb model renders with its highlights", async ({ page
 
 test("a primary target under a secondary structure shows through it", async ({ page }) => {
   test.skip(
-    !existsSync(new URL("manifest.json", distModels)),
+    !existsSync(new URL("upper-limb.glb", distModels)),
     "no generated models in dist/models: run `npm run models` before `astro build`",
   );
   // Frozen shoulder, front view: subscapularis (primary) lies deep to pectoralis major and minor (secondary).

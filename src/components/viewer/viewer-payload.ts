@@ -1,11 +1,12 @@
-// Builds, at build time, what a viewer island needs: the structures of its model with their card facts, the
-// models it can show, and schematic bounds. Reads public/models/manifest.json when the models have been
+// Builds, at build time, what a viewer island needs: its per-figure payload (inlined in the page) and the data
+// shared by every figure of a model (the structures with their card facts, schematic outlines per view), which
+// src/pages/models/ writes to one JSON file each. Reads public/models/manifest.json when the models have been
 // generated; otherwise falls back to the anatomy records' regions (so pages build before the models exist).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Manifest } from "../../../models/manifest.ts";
 import { layerGroupOf, type Side, type ViewName } from "../../lib/view-state.ts";
-import type { ModelInfo, PainPatch, StructureInfo, ViewerPayload } from "../../viewer/types.ts";
+import type { ModelInfo, PainPatch, SchematicData, StructureInfo, ViewerPayload } from "../../viewer/types.ts";
 import { viewDirection } from "../../viewer/view-directions.ts";
 import { buildSchematic } from "./schematic-data.ts";
 
@@ -94,15 +95,14 @@ export interface PayloadInput {
   root?: string;
 }
 
-/** The island's payload. Throws (naming the page) when the model or a referred-pain id is unknown. */
-export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPayload> {
-  const { mode, model, side, records, manifest, where, root = process.cwd() } = input;
+/** Structures a figure's model (or, for the explorer, every model) holds, with their card facts, sorted by name. */
+export function buildModelStructures(
+  mode: "figure" | "explorer",
+  model: string,
+  records: Map<string, AnatomyFacts>,
+  manifest: Manifest | null,
+): StructureInfo[] {
   const models = availableModels(manifest);
-  if (mode === "figure" && !models.some((m) => m.model === model)) {
-    throw new Error(
-      `${where}: unknown model "${model}" in AnatomyViewer (known: ${models.map((m) => m.model).join(", ")}).`,
-    );
-  }
   const explorer = mode === "explorer";
   const entries = new Map<string, { models: Set<string>; tissue: string; layer: number; name: string }>();
   if (manifest) {
@@ -151,6 +151,55 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
     structures.push(s);
   }
   structures.sort((a, b) => a.name.localeCompare(b.name));
+  return structures;
+}
+
+/** Per mode and model, for the build (every figure of a model shares one list). */
+const structuresCache = new Map<string, { manifest: Manifest | null; structures: StructureInfo[] }>();
+
+/** The model file of a model (public/...), for the schematic. */
+function modelFile(model: string, manifest: Manifest | null, root: string): string {
+  const file = availableModels(manifest).find((m) => m.model === model)?.url ?? `/models/${model}.glb`;
+  return join(root, "public", file);
+}
+
+/** Outlines of a model's structures from a named view on one side (the schematic data file of that view). */
+export async function buildSchematicShapes(
+  model: string,
+  view: ViewName,
+  side: Side,
+  records: Map<string, AnatomyFacts>,
+  manifest: Manifest | null,
+  root = process.cwd(),
+): Promise<SchematicData["shapes"]> {
+  const groups = new Map(buildModelStructures("figure", model, records, manifest).map((s) => [s.id, s.group]));
+  const schematic = await buildSchematic(
+    modelFile(model, manifest, root),
+    viewDirection(view, side, model),
+    side,
+    [],
+    (id) => groups.get(id) ?? "connective",
+  );
+  return schematic?.shapes ?? [];
+}
+
+/** The island's payload. Throws (naming the page) when the model or a referred-pain id is unknown. */
+export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPayload> {
+  const { mode, model, side, records, manifest, where, root = process.cwd() } = input;
+  const models = availableModels(manifest);
+  if (mode === "figure" && !models.some((m) => m.model === model)) {
+    throw new Error(
+      `${where}: unknown model "${model}" in AnatomyViewer (known: ${models.map((m) => m.model).join(", ")}).`,
+    );
+  }
+  const explorer = mode === "explorer";
+  const cacheKey = `${mode}:${model}`;
+  let structures = structuresCache.get(cacheKey)?.structures;
+  if (!structures || structuresCache.get(cacheKey)?.manifest !== manifest) {
+    structures = buildModelStructures(mode, model, records, manifest);
+    structuresCache.set(cacheKey, { manifest, structures });
+  }
+  const highlighted = new Set([...input.focus, ...input.secondary]);
   const payload: ViewerPayload = {
     mode,
     keyBase: explorer ? "explore" : (input.focus[0] ?? model),
@@ -161,20 +210,19 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
     side,
     view: input.view,
     caption: input.caption,
-    structures,
+    structures: structures.filter((s) => highlighted.has(s.id)),
+    hasSkin: structures.some((s) => s.group === "skin" && (!s.models || s.models.includes(model))),
   };
   if (input.frame) payload.frame = input.frame;
-  const file = models.find((m) => m.model === model)?.url ?? `/models/${model}.glb`;
   const groups = new Map(structures.map((s) => [s.id, s.group]));
   const schematic = await buildSchematic(
-    join(root, "public", file),
+    modelFile(model, manifest, root),
     viewDirection(input.view, side, model),
     side,
     input.frame ?? [...input.focus, ...input.secondary],
     (id) => groups.get(id) ?? "connective",
-    explorer ? 14 : 28,
   );
-  if (schematic) payload.schematic = schematic;
+  if (schematic) payload.viewBox = schematic.viewBox;
   if (input.referredPain) {
     const facts = records.get(input.referredPain);
     if (!facts?.referredPain) {

@@ -1,0 +1,36 @@
+// Where a viewer's shared data lives (one JSON per model, one per schematic view, written at build time) and a
+// page-wide cache, so the figures of one model on a page fetch it once instead of each page carrying a copy.
+import type { Side, ViewName } from "../lib/view-state.ts";
+import type { ModelData, SchematicData } from "./types.ts";
+
+/** Data file of a figure's model, or of the explorer (every structure of every model). */
+export function modelDataUrl(mode: "figure" | "explorer", model: string): string {
+  return mode === "explorer" ? "/models/explorer.data.json" : `/models/${model}.data.json`;
+}
+
+/** Schematic outlines of a model seen from a named view on one side. */
+export function schematicUrl(model: string, view: ViewName, side: Side): string {
+  return `/models/schematic/${model}-${view}-${side}.json`;
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+function fetchOnce<T>(url: string): Promise<T> {
+  let entry = cache.get(url);
+  if (!entry) {
+    entry = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`${url}: ${r.status}`);
+      return r.json();
+    });
+    // A failed request may be retried by a later figure.
+    entry.catch(() => cache.delete(url));
+    cache.set(url, entry);
+  }
+  return entry as Promise<T>;
+}
+
+export const loadModelData = (mode: "figure" | "explorer", model: string) =>
+  fetchOnce<ModelData>(modelDataUrl(mode, model));
+
+export const loadSchematicShapes = (model: string, view: ViewName, side: Side) =>
+  fetchOnce<SchematicData["shapes"]>(schematicUrl(model, view, side));
