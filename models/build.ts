@@ -4,7 +4,7 @@
 // inputs (records, models/data, generator sources) are unchanged since the last run (key in .cache/palpate-models/).
 
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AnatomyRecord } from "../src/lib/schemas.ts";
@@ -144,6 +144,8 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
   const records = loadRecords(root);
   const key = inputsKey(root);
   const keyFile = cacheKeyFile(outDir, root);
+  // Older builds kept the key beside the models, where the site would ship it: remove it there.
+  rmSync(join(outDir, ".cache-key"), { force: true });
   const manifestFile = join(outDir, "manifest.json");
   const selected = options.models ? MODELS.filter((m) => options.models?.includes(m.model)) : MODELS;
   if (options.models && selected.length !== options.models.length) {
