@@ -107,6 +107,8 @@ const pageBase = {
   description: z.string().min(20).max(200),
   /** Plain-language summary for patients (Flesch-Kincaid grade <= 8, tested). */
   plainSummary: z.string().min(80),
+  /** Everyday words a patient would type to find the page ("heel pain", "pins and needles"); searched like a title. */
+  searchTerms: z.array(z.string().min(2)).default([]),
   /** Glossary ids of the key terms used on the page. */
   keyTerms: z.array(reference("glossary")).default([]),
   /** Reference ids cited on the page; at least one. */

@@ -1,0 +1,250 @@
+// Search behaviour for a SearchPanel: loads Pagefind on first use, searches as you type, fills the filter counts,
+// renders results with type and region badges, and moves between the input and the results with the arrow keys.
+import { SEARCH_RANKING } from "./search-weights.ts";
+
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  anchor?: { id: string };
+}
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results: PagefindSubResult[];
+}
+interface PagefindSearch {
+  results: { id: string; data: () => Promise<PagefindResultData> }[];
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options: (o: object) => Promise<void>;
+  init: () => Promise<void>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+  search: (q: string, o?: object) => Promise<PagefindSearch | null>;
+  debouncedSearch: (q: string, o: object, ms: number) => Promise<PagefindSearch | null>;
+}
+
+/** One line of the list: a page, or a glossary term on the glossary page. */
+export interface SearchHit {
+  url: string;
+  title: string;
+  type: string;
+  region?: string | undefined;
+  excerpt: string;
+}
+
+const PAGE_SIZE = 10;
+let pagefindPromise: Promise<Pagefind> | undefined;
+
+/** Loads the Pagefind runtime and index entry once (it exists only in the production build). */
+export function loadPagefind(): Promise<Pagefind> {
+  pagefindPromise ??= (async () => {
+    const path = "/pagefind/pagefind.js";
+    const pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
+    await pagefind.options({ ranking: SEARCH_RANKING });
+    await pagefind.init();
+    // Filter counts come back with a search only once the filter index is loaded.
+    await pagefind.filters();
+    return pagefind;
+  })();
+  return pagefindPromise;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
+
+/** Results of a page as list lines: the glossary splits into its matching terms (sub-results with an anchor). */
+async function hitsOf(results: PagefindSearch["results"]): Promise<SearchHit[]> {
+  const data = await Promise.all(results.map((r) => r.data()));
+  return data.flatMap((d): SearchHit[] => {
+    const type = d.meta["type"] ?? "Page";
+    const excerpt = d.excerpt.includes("<mark>") ? d.excerpt : escapeHtml(d.meta["summary"] ?? d.excerpt);
+    if (type === "Glossary term") {
+      const terms = d.sub_results.filter((s) => s.anchor && s.excerpt.includes("<mark>")).slice(0, 5);
+      if (terms.length > 0) return terms.map((s) => ({ url: s.url, title: s.title, type, excerpt: s.excerpt }));
+    }
+    return [{ url: d.url, title: d.meta["title"] ?? d.url, type, region: d.meta["region"], excerpt }];
+  });
+}
+
+/** A query with each word Pagefind does not know cut to a prefix, so "fascitis" finds "fasciitis". */
+async function relaxedQuery(pagefind: Pagefind, query: string): Promise<string | undefined> {
+  const words = query.split(/\s+/).filter(Boolean);
+  let changed = false;
+  const out: string[] = [];
+  for (const word of words) {
+    const letters = word.replace(/[^\p{L}\p{N}]/gu, "");
+    if (letters.length >= 5 && ((await pagefind.search(letters))?.results.length ?? 0) === 0) {
+      out.push(letters.slice(0, Math.max(4, Math.ceil(letters.length * 0.6))));
+      changed = true;
+    } else out.push(word);
+  }
+  return changed ? out.join(" ") : undefined;
+}
+
+export interface SearchPanelOptions {
+  /** Keep ?q= in the address bar in step with the input (the /search/ page). */
+  syncUrl?: boolean;
+  /** Called when a result is followed (the dialog closes itself). */
+  onFollow?: () => void;
+}
+
+/** Wires one [data-search-panel]; returns a function that puts a query in and runs it. */
+export function mountSearchPanel(panel: HTMLElement, options: SearchPanelOptions = {}) {
+  const input = panel.querySelector<HTMLInputElement>("[data-search-input]");
+  const status = panel.querySelector<HTMLElement>("[data-search-status]");
+  const list = panel.querySelector<HTMLOListElement>("[data-search-results]");
+  const more = panel.querySelector<HTMLButtonElement>("[data-search-more]");
+  const empty = panel.querySelector<HTMLElement>("[data-search-empty]");
+  const selects = [...panel.querySelectorAll<HTMLSelectElement>("[data-search-filter]")];
+  if (!input || !status || !list || !more || !empty) throw new Error("search panel markup is incomplete");
+
+  let pending: PagefindSearch["results"] = [];
+  let shown = 0;
+  let run = 0;
+
+  const filters = () => {
+    const out: Record<string, string> = {};
+    for (const s of selects) if (s.value && s.dataset["searchFilter"]) out[s.dataset["searchFilter"]] = s.value;
+    return out;
+  };
+
+  const updateCounts = (counts: PagefindSearch["filters"]) => {
+    for (const select of selects) {
+      const key = select.dataset["searchFilter"] ?? "";
+      for (const option of select.options) {
+        if (!option.value) continue;
+        const n = counts[key]?.[option.value] ?? 0;
+        option.textContent = `${option.dataset["label"] ?? option.value} (${n})`;
+        option.disabled = n === 0 && option.value !== select.value;
+      }
+    }
+  };
+
+  const renderHits = (hits: SearchHit[]) => {
+    for (const hit of hits) {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = hit.url;
+      a.textContent = hit.title;
+      a.addEventListener("click", () => options.onFollow?.());
+      const badges = document.createElement("p");
+      badges.className = "badges";
+      for (const [text, kind] of [
+        [hit.type, "type"],
+        [hit.region, "region"],
+      ] as const) {
+        if (!text) continue;
+        const b = document.createElement("span");
+        b.className = `badge badge--${kind}`;
+        b.textContent = text;
+        badges.append(b);
+      }
+      const p = document.createElement("p");
+      p.className = "excerpt";
+      // Pagefind excerpts are escaped text with <mark> around matched words; summaries are escaped above.
+      p.innerHTML = hit.excerpt;
+      li.append(a, badges, p);
+      list.append(li);
+    }
+  };
+
+  const showMore = async () => {
+    const id = run;
+    const next = pending.slice(shown, shown + PAGE_SIZE);
+    shown += next.length;
+    const hits = await hitsOf(next);
+    if (id !== run) return;
+    renderHits(hits);
+    more.hidden = shown >= pending.length;
+  };
+
+  const search = async (query: string) => {
+    const id = ++run;
+    const q = query.trim();
+    if (options.syncUrl) {
+      const url = new URL(location.href);
+      if (q) url.searchParams.set("q", q);
+      else url.searchParams.delete("q");
+      history.replaceState(history.state, "", url);
+    }
+    if (!q) {
+      list.replaceChildren();
+      more.hidden = true;
+      empty.hidden = true;
+      status.textContent = "";
+      return;
+    }
+    let pagefind: Pagefind;
+    try {
+      pagefind = await loadPagefind();
+    } catch {
+      status.textContent = "Search is not available in this build. Browse from the menu instead.";
+      return;
+    }
+    const opts = { filters: filters() };
+    let result = await pagefind.debouncedSearch(q, opts, 120);
+    if (!result || id !== run) return;
+    let note = "";
+    // A word no page contains is probably misspelt: search its prefix instead and say so.
+    const relaxed = await relaxedQuery(pagefind, q);
+    if (id !== run) return;
+    if (relaxed) {
+      const retry = await pagefind.search(relaxed, opts);
+      if (id !== run) return;
+      if (retry && retry.results.length > 0) {
+        result = retry;
+        note = " Some words match no page as typed; showing the closest names.";
+      }
+    }
+    pending = result.results;
+    shown = 0;
+    list.replaceChildren();
+    more.hidden = true;
+    updateCounts(result.filters);
+    const n = pending.length;
+    await showMore();
+    if (id !== run) return;
+    // The count is announced once the first results are on screen.
+    empty.hidden = n > 0;
+    status.textContent = n === 0 ? `No results for “${q}”.` : `${n} result${n === 1 ? "" : "s"} for “${q}”.${note}`;
+  };
+
+  input.addEventListener("input", () => void search(input.value));
+  for (const s of selects) s.addEventListener("change", () => void search(input.value));
+  more.addEventListener("click", () => {
+    const first = shown;
+    void showMore().then(() => list.querySelectorAll("a")[first]?.focus());
+  });
+
+  // Arrows move between the input and the result links; Enter in the input follows the first result.
+  input.addEventListener("keydown", (event) => {
+    const links = list.querySelectorAll("a");
+    if (event.key === "ArrowDown" && links[0]) {
+      event.preventDefault();
+      links[0].focus();
+    } else if (event.key === "Enter" && links[0]) {
+      event.preventDefault();
+      links[0].click();
+    }
+  });
+  list.addEventListener("keydown", (event) => {
+    const links = [...list.querySelectorAll("a")];
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at < 0) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const next = event.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1;
+      (next < 0 ? input : links[next])?.focus();
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      input.focus(); // typing goes back to the query
+    }
+  });
+
+  return (query: string) => {
+    input.value = query;
+    void search(query);
+  };
+}
