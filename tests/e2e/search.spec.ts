@@ -17,18 +17,26 @@ async function topThree(page: Page, q: string): Promise<string[]> {
   );
 }
 
-test.describe("query table", () => {
+test("the query table: every row's page is in the top 3 (known misses are reported, and must still be misses)", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const misses: string[] = [];
+  const fixed: string[] = [];
   for (const row of SEARCH_QUERIES) {
-    test(`${row.kind}: “${row.q}”`, async ({ page }) => {
-      test.fixme(Boolean(row.knownMiss), row.knownMiss);
-      const top = await topThree(page, row.q);
-      const expected = typeof row.expect === "string" ? [row.expect] : row.expect;
-      expect(
-        top.some((path) => expected.includes(path)),
-        `top 3 for “${row.q}”: ${top.join(", ")}`,
-      ).toBe(true);
-    });
+    const top = await topThree(page, row.q);
+    const expected = typeof row.expect === "string" ? [row.expect] : row.expect;
+    const hit = top.some((path) => expected.includes(path));
+    if (row.knownMiss) {
+      test.info().annotations.push({ type: "known miss", description: `“${row.q}”: ${row.knownMiss}` });
+      // A known miss that now hits must leave the list, so the table says what search really does.
+      if (hit) fixed.push(row.q);
+    } else if (!hit) {
+      misses.push(`${row.kind} “${row.q}”: top 3 ${top.join(", ")}; expected ${expected.join(" or ")}`);
+    }
   }
+  expect(misses).toEqual([]);
+  expect(fixed, "known misses that now hit: remove their knownMiss").toEqual([]);
 });
 
 test("a filter narrows the results to its type and says how many there are", async ({ page }) => {
