@@ -1,5 +1,7 @@
 // Astro configuration: static output, MDX content, one React island (the 3D viewer), sitemap.
 
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import mdx from "@astrojs/mdx";
 import react from "@astrojs/react";
@@ -16,13 +18,46 @@ const dropBuildOnlyFiles = {
   },
 };
 
+// The theme script runs inline in <head> (before first paint); Astro does not hash `is:inline`
+// scripts, so its hash is added here from the same file Base.astro inlines. (Astro writes the CSP meta at the
+// end of <head>, after this script; the hash matters where the policy is also sent as a header.)
+const themeInit = readFileSync(new URL("./src/scripts/theme-init.js", import.meta.url), "utf8");
+const themeInitHash = `sha256-${createHash("sha256").update(themeInit).digest("base64")}`;
+
 export default defineConfig({
   // Used for the sitemap and canonical links; override with SITE_URL when deploying elsewhere.
   site: process.env.SITE_URL ?? "https://palpate.example.org",
   trailingSlash: "always",
   build: { format: "directory" },
   integrations: [mdx(), react(), sitemap(), dropBuildOnlyFiles],
+  // No code blocks on the site, and Shiki's inline styles would be blocked by the CSP.
+  markdown: { syntaxHighlight: false },
   server: { port: 4321, host: "127.0.0.1" },
   preview: { port: 4321, host: "127.0.0.1" },
   devToolbar: { enabled: false },
+  // Strict CSP as a <meta> tag on every page: only scripts and styles Astro built (hashed) or the
+  // theme script above. 'wasm-unsafe-eval' lets Pagefind and three's meshopt decoder compile WebAssembly.
+  // What a meta tag cannot carry (frame-ancestors) is in public/_headers.
+  security: {
+    csp: {
+      algorithm: "SHA-256",
+      directives: [
+        "default-src 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+        "form-action 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "media-src 'self'",
+        "frame-src 'none'",
+      ],
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [themeInitHash],
+      },
+    },
+  },
 });

@@ -71,6 +71,20 @@ const MAX_IDS = 300;
 const MAX_ID_LENGTH = 80;
 /** Camera coordinates beyond this (metres) are not a real view of a body. */
 const MAX_COORD = 1000;
+/** A link can repeat a key a thousand times; the reader gets the first few problems and a count of the rest. */
+const MAX_PROBLEMS = 8;
+
+/**
+ * A piece of the link quoted back in a problem: at most `max` characters, and only printable ASCII without
+ * markup characters, so a hostile link cannot put markup, control or direction-override characters into the
+ * sentence (the viewer renders problems as text anyway).
+ */
+function quote(text: string, max: number): string {
+  return [...text]
+    .slice(0, max)
+    .map((c) => (/^[\x20-\x7e]$/.test(c) && !/[<>"'`&\\]/.test(c) ? c : "?"))
+    .join("");
+}
 
 const KNOWN_KEYS = new Set(["viewer", "v", "m", "side", "f", "s", "sel", "hide", "iso", "layers", "xray", "labels"]);
 
@@ -159,7 +173,7 @@ export function decodeViewState(hash: string): DecodedViewState {
     const eq = pair.indexOf("=");
     const key = eq < 0 ? pair : pair.slice(0, eq);
     const value = safeDecode(eq < 0 ? "" : pair.slice(eq + 1));
-    const shownKey = key.slice(0, 20);
+    const shownKey = quote(key, 20);
     if (value === null) {
       problems.push(`The setting "${shownKey}" is garbled and was ignored.`);
       continue;
@@ -177,7 +191,7 @@ export function decodeViewState(hash: string): DecodedViewState {
       cameraSeen = true;
       const camera = key === "view" ? readView(value) : readCamera(value);
       if (camera) state.camera = camera;
-      else problems.push(`The camera in the link could not be read ("${value.slice(0, 40)}").`);
+      else problems.push(`The camera in the link could not be read ("${quote(value, 40)}").`);
       continue;
     }
     if (!KNOWN_KEYS.has(key)) {
@@ -187,6 +201,10 @@ export function decodeViewState(hash: string): DecodedViewState {
     readField(key, value, state, problems);
   }
   if (state.viewer === undefined) problems.push("The link does not say which viewer it is for.");
+  if (problems.length > MAX_PROBLEMS) {
+    const more = problems.length - (MAX_PROBLEMS - 1);
+    problems.splice(MAX_PROBLEMS - 1, Infinity, `${more} more parts of the link could not be used.`);
+  }
   return { isViewState: true, state, problems };
 }
 
@@ -210,7 +228,7 @@ function readField(key: string, value: string, state: Partial<ViewState>, proble
       return;
     case "side":
       if (value === "r" || value === "l") state.side = value;
-      else problems.push(`The side "${value.slice(0, 10)}" is not r or l.`);
+      else problems.push(`The side "${quote(value, 10)}" is not r or l.`);
       return;
     case "f":
       state.focus = readIds(value, "highlighted", problems);
@@ -235,7 +253,7 @@ function readField(key: string, value: string, state: Partial<ViewState>, proble
     case "xray":
     case "labels": {
       if (value === "1" || value === "0") state[key] = value === "1";
-      else problems.push(`The ${key === "xray" ? "x-ray" : "labels"} setting "${value.slice(0, 10)}" is not 0 or 1.`);
+      else problems.push(`The ${key === "xray" ? "x-ray" : "labels"} setting "${quote(value, 10)}" is not 0 or 1.`);
       return;
     }
   }
@@ -259,7 +277,7 @@ function readLayers(value: string, problems: string[]): LayerKey[] {
   for (const name of value.split(",")) {
     if (isLayerKey(name)) {
       if (!layers.includes(name)) layers.push(name);
-    } else if (name !== "") problems.push(`The layer "${name.slice(0, 20)}" is not known and was ignored.`);
+    } else if (name !== "") problems.push(`The layer "${quote(name, 20)}" is not known and was ignored.`);
   }
   return LAYER_KEYS.filter((k) => layers.includes(k));
 }

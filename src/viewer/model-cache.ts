@@ -11,6 +11,12 @@ interface Entry {
 
 const cache = new Map<string, Entry>();
 
+// The decoder compiles its WebAssembly as soon as this module loads. If that is refused (a stricter CSP without
+// 'wasm-unsafe-eval', an old browser), its `ready` promise rejects before any model asks for it, which the
+// browser reports as an uncaught error. Mark it handled here; the loader still sees the rejection when it awaits
+// `ready` and the viewer shows its "could not be loaded" message.
+MeshoptDecoder.ready.catch(() => {});
+
 function isMesh(o: Object3D): o is Mesh {
   return (o as Mesh).isMesh === true;
 }

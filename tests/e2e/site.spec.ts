@@ -7,14 +7,15 @@ import { basename } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { MAIN_ROUTES, sitemapPaths } from "../support/dist.ts";
 import { axeViolations } from "./support/axe";
+import { isCspMessage, reportCspViolations } from "./support/csp";
 
 const fixture = readFileSync(new URL("../fixtures/viewer/upper-limb.glb", import.meta.url));
 
-/** Collects console errors, uncaught exceptions and requests to other origins while a page is open. */
+/** Collects console errors, CSP violations, uncaught exceptions and requests to other origins while a page is open. */
 function watch(page: Page, origin: string) {
   const problems: string[] = [];
   page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+    if (msg.type() === "error" || isCspMessage(msg)) problems.push(`console ${msg.type()}: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`uncaught: ${err.message}`));
   page.on("request", (req) => {
@@ -56,6 +57,7 @@ test.describe("pages in a browser, light and dark", () => {
   // Model files are the small fixture here: what is checked is the page, not the model (viewer.spec.ts loads real ones).
   test.use({ reducedMotion: "reduce" });
   test.beforeEach(async ({ context }) => {
+    await reportCspViolations(context);
     await context.route("**/models/*.glb", (route) =>
       route.fulfill({ status: 200, contentType: "model/gltf-binary", body: fixture }),
     );
@@ -136,6 +138,35 @@ test("site search finds a page by its words", async ({ page }) => {
   await page.goto("/search/?q=anatomy");
   await expect(page.getByRole("status")).toContainText(/result/);
   await expect(page.locator("[data-search-results] li").first()).toBeVisible();
+  // Excerpts keep Pagefind's highlight, rebuilt as <mark> elements and text.
+  await expect(page.locator("[data-search-results] li mark").first()).toBeVisible();
+});
+
+test("a search query from the address is shown as text, never run as markup", async ({ page, context, baseURL }) => {
+  await reportCspViolations(context);
+  const problems = watch(page, new URL(baseURL ?? "").origin);
+  const query = '<img src="/x" onerror="window.__xss=1">massage';
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+  await expect(page.getByRole("status")).toContainText(query);
+  await expect(page.getByRole("searchbox", { name: /Search lessons/ })).toHaveValue(query);
+  expect(await page.locator("main img").count()).toBe(0);
+  expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+  expect(problems).toEqual([]);
+});
+
+test("the CSP blocks an injected inline script and the check reports it", async ({ page, context, baseURL }) => {
+  // Guards the sweep's CSP check: a script the build did not hash must be refused and show up as a problem.
+  await reportCspViolations(context);
+  const problems = watch(page, new URL(baseURL ?? "").origin);
+  await page.goto("/");
+  const ran = await page.evaluate(() => {
+    const s = document.createElement("script");
+    s.textContent = "window.__injected = true;";
+    document.body.append(s);
+    return (window as { __injected?: boolean }).__injected === true;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(() => problems.some((p) => p.includes("CSP violation"))).toBe(true);
 });
 
 test("the accessibility check reports violations when there are some", async ({ page }) => {

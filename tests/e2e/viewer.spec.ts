@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { axeViolations } from "./support/axe";
+import { isCspMessage, reportCspViolations } from "./support/csp";
 
 const GUIDE = "/anatomy/explore/guide/";
 const EXPLORER = "/anatomy/explore/";
@@ -18,10 +19,13 @@ async function serveFixtureModels(context: BrowserContext): Promise<void> {
   );
 }
 
-/** Uncaught errors and requests to other origins while the page is open. */
+/** Uncaught errors, CSP violations and requests to other origins while the page is open. */
 function watch(page: Page) {
   const problems: string[] = [];
   page.on("pageerror", (err) => problems.push(`uncaught: ${err.message}`));
+  page.on("console", (msg) => {
+    if (isCspMessage(msg)) problems.push(`console ${msg.type()}: ${msg.text()}`);
+  });
   page.on("request", (req) => {
     const url = new URL(req.url());
     if (!["data:", "blob:"].includes(url.protocol) && url.hostname !== "127.0.0.1") {
@@ -30,6 +34,8 @@ function watch(page: Page) {
   });
   return problems;
 }
+
+test.beforeEach(({ context }) => reportCspViolations(context));
 
 function viewer(page: Page, index = 0): Locator {
   return page.locator("[data-anatomy-viewer]").nth(index);
@@ -566,6 +572,50 @@ test("if the model cannot be loaded the placeholder stays, says so, and nothing 
   await expect(v.getByText("The 3D model could not be loaded")).toBeVisible();
   await expect(v.locator(".av-legend")).toContainText("Median nerve");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+/** Broken model files: each must end in the same plain message, with the page still readable. */
+const BROKEN_MODELS: [string, Buffer][] = [
+  ["truncated", fixture.subarray(0, Math.floor(fixture.length / 3))],
+  [
+    "corrupt (binary chunk overwritten)",
+    Buffer.concat([fixture.subarray(0, 2000), Buffer.alloc(fixture.length - 2000, 0xa5)]),
+  ],
+  ["not a model at all (an HTML page)", Buffer.from("<!doctype html><title>Oops</title><p>Not found</p>")],
+];
+for (const [what, body] of BROKEN_MODELS) {
+  test(`a ${what} model file: the viewer says it could not be loaded, nothing uncaught`, async ({ page }) => {
+    const problems = watch(page);
+    await page.route("**/models/*.glb", (route) =>
+      route.fulfill({ status: 200, contentType: "model/gltf-binary", body }),
+    );
+    await page.goto(GUIDE);
+    const v = viewer(page);
+    await v.scrollIntoViewIfNeeded();
+    await expect(v).toHaveAttribute("data-status", "error", { timeout: 30_000 });
+    await expect(v.getByText("The 3D model could not be loaded")).toBeVisible();
+    await expect(v.locator(".av-legend")).toContainText("Median nerve");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(problems).toEqual([]);
+  });
+}
+
+test("a blocked meshopt decoder (no WebAssembly): the viewer says so in words, nothing uncaught", async ({ page }) => {
+  // As if a stricter policy refused 'wasm-unsafe-eval': compiling WebAssembly fails.
+  await page.addInitScript(() => {
+    const refuse = () => Promise.reject(new WebAssembly.CompileError("WebAssembly is blocked"));
+    WebAssembly.instantiate = refuse as typeof WebAssembly.instantiate;
+    WebAssembly.compile = refuse as typeof WebAssembly.compile;
+  });
+  const problems = watch(page);
+  await serveFixtureModels(page.context());
+  await page.goto(GUIDE);
+  const v = viewer(page);
+  await v.scrollIntoViewIfNeeded();
+  await expect(v).toHaveAttribute("data-status", "error", { timeout: 30_000 });
+  await expect(v.getByText("The 3D model could not be loaded")).toBeVisible();
+  await expect(v.locator(".av-legend")).toContainText("Median nerve");
   expect(problems).toEqual([]);
 });
 

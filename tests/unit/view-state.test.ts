@@ -251,3 +251,133 @@ describe("applyViewState", () => {
     expect(state).toEqual({ ...base, xray: true });
   });
 });
+
+describe("hostile links", () => {
+  const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  const KEYS = ["viewer", "v", "m", "side", "f", "s", "sel", "hide", "iso", "layers", "xray", "labels", "view", "cam"];
+  const PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "<svg/onload=alert(1)>",
+    "javascript:alert(1)",
+    "median-nerve<b>",
+    "median-nerve\u0000",
+    "median-nerve\n",
+    "\u202Eevil-txt",
+    "ｍｅｄｉａｎ-ｎｅｒｖｅ",
+    "me\u0301dian",
+    "\u{1F600}",
+    "__proto__",
+    "constructor",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1e309",
+    "0x10",
+    "",
+  ];
+  /** Every field of a decoded state is one the viewer can use as is: ids, names and numbers only. */
+  function expectOnlyValidFields(state: Partial<ViewState>) {
+    for (const id of [state.viewer, state.model, state.selected ?? undefined].filter((x) => x !== undefined)) {
+      expect(id).toMatch(ID_PATTERN);
+    }
+    for (const list of [state.focus, state.secondary, state.hidden, state.isolated]) {
+      for (const id of list ?? []) expect(id).toMatch(ID_PATTERN);
+    }
+    for (const layer of state.layers ?? []) expect(LAYER_KEYS as readonly string[]).toContain(layer);
+    if (state.side !== undefined) expect(["r", "l"]).toContain(state.side);
+    if (state.camera && "position" in state.camera) {
+      for (const n of [...state.camera.position, ...state.camera.target]) expect(Number.isFinite(n)).toBe(true);
+    }
+    if (state.camera && "view" in state.camera) expect(VIEW_NAMES).toContain(state.camera.view);
+  }
+  /** Problems are plain sentences: no markup, control or direction-override characters from the link. */
+  function expectPlainProblems(problems: string[]) {
+    for (const p of problems) {
+      expect(p).toMatch(/^[ -~]*$/); // printable ASCII only
+      expect(p).not.toMatch(/[<>]/);
+    }
+  }
+
+  for (const key of KEYS) {
+    it(`reads hostile values of "${key}" without throwing, keeping none and saying so`, () => {
+      for (const payload of PAYLOADS) {
+        for (const value of [payload, encodeURIComponent(payload)]) {
+          const hash = key === "viewer" ? `#viewer=${value}` : `#viewer=a&${key}=${value}`;
+          const decoded = decodeViewState(hash);
+          expect(decoded.isViewState).toBe(true);
+          expectOnlyValidFields(decoded.state);
+          expectPlainProblems(decoded.problems);
+          // A payload that is not a plain id or name is never kept, and is reported.
+          if (/[^a-z0-9-]/.test(payload)) expect(decoded.problems.length, hash).toBeGreaterThan(0);
+        }
+      }
+    });
+  }
+
+  it("quotes hostile keys back as plain text", () => {
+    const decoded = decodeViewState("#viewer=a&<script>=1&\u202Ex=1&\u0000=1");
+    expect(decoded.problems).toHaveLength(3);
+    expectPlainProblems(decoded.problems);
+    expect(decoded.problems[0]).toContain('"?script?"');
+  });
+
+  it("does not touch object prototypes through __proto__ or constructor keys", () => {
+    const decoded = decodeViewState("#viewer=a&__proto__=x&constructor=y&prototype=z&toString=w");
+    expect(Object.keys(decoded.state)).toEqual(["viewer"]);
+    expect(Object.getPrototypeOf(decoded.state)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)["x"]).toBeUndefined();
+    expect(decoded.problems.filter((p) => p.includes("not known"))).toHaveLength(4);
+  });
+
+  it("rejects non-finite and non-decimal numbers in the camera and the version", () => {
+    for (const n of ["NaN", "Infinity", "-Infinity", "1e309", "0x10", "1_0", " 1", "+1", "1.", ".5", "1e", ""]) {
+      const decoded = decodeViewState(`#viewer=a&cam=${n},0,0,0,0,0`);
+      expect(decoded.state.camera, `cam=${n}`).toBeUndefined();
+      expect(decoded.problems.join(" ")).toContain("camera");
+    }
+    for (const v of ["NaN", "Infinity", "1e400", "-1", "0", "1.5", "abc"]) {
+      expect(decodeViewState(`#viewer=a&v=${v}`).problems.join(" "), `v=${v}`).toMatch(/version/);
+    }
+    expect(decodeViewState("#viewer=a&cam=-0,0,2,0,0,0").state.camera).toEqual({
+      position: [-0, 0, 2],
+      target: [0, 0, 0],
+    });
+  });
+
+  it("refuses huge input quickly, and reports a flood of repeated keys briefly", () => {
+    const start = performance.now();
+    for (const huge of [`#viewer=a&f=${"x".repeat(1_000_000)}`, `#viewer=${"&".repeat(1_000_000)}`]) {
+      const decoded = decodeViewState(huge);
+      expect(decoded.state).toEqual({});
+      expect(decoded.problems).toEqual(["The link is too long to be a saved view; it was ignored."]);
+    }
+    expect(performance.now() - start).toBeLessThan(500);
+
+    const repeated = decodeViewState(`#viewer=a${"&m=b".repeat(900)}`);
+    expect(repeated.state).toEqual({ viewer: "a", model: "b" });
+    expect(repeated.problems.length).toBeLessThanOrEqual(8);
+    expect(repeated.problems.at(-1)).toMatch(/^\d+ more parts of the link could not be used\.$/);
+
+    const manyIds = decodeViewState(`#viewer=a&f=${Array.from({ length: 600 }, (_, i) => `s${i}`).join(",")}`);
+    expect(manyIds.state.focus?.length).toBeLessThanOrEqual(300);
+    expect(manyIds.problems.join(" ")).toMatch(/unreadable and ignored/);
+  });
+
+  it("never throws and never keeps an invalid field on random hostile text", () => {
+    const r = rng(2024);
+    const pieces = [...PAYLOADS, "&", "=", ",", "%", "%3C", "%ZZ", "%E0%A4%A", "viewer=", "cam=", "f=", "#"];
+    for (let i = 0; i < 3000; i++) {
+      let text = "#viewer=a";
+      const n = Math.floor(r() * 12);
+      for (let j = 0; j < n; j++) {
+        text += r() < 0.4 ? `&${KEYS[Math.floor(r() * KEYS.length)]}=` : "";
+        text += pieces[Math.floor(r() * pieces.length)];
+      }
+      const decoded = decodeViewState(text);
+      expectOnlyValidFields(decoded.state);
+      expectPlainProblems(decoded.problems);
+      expect(decoded.problems.length).toBeLessThanOrEqual(8);
+    }
+  });
+});

@@ -144,8 +144,7 @@ export function mountSearchPanel(panel: HTMLElement, options: SearchPanelOptions
       }
       const p = document.createElement("p");
       p.className = "excerpt";
-      // Pagefind excerpts are escaped text with <mark> around matched words; summaries are escaped above.
-      p.innerHTML = hit.excerpt;
+      p.append(...excerptNodes(hit.excerpt));
       li.append(a, badges, p);
       list.append(li);
     }
@@ -247,4 +246,17 @@ export function mountSearchPanel(panel: HTMLElement, options: SearchPanelOptions
     input.value = query;
     void search(query);
   };
+}
+
+/** Pagefind excerpts are HTML (escaped text with <mark> around matches). They are rebuilt as text nodes and <mark>
+ *  elements only, so nothing in an indexed page or the query can ever become markup here. */
+function excerptNodes(html: string): Node[] {
+  const parsed = new DOMParser().parseFromString(html, "text/html");
+  return [...parsed.body.childNodes].map((node) => {
+    const text = node.textContent ?? "";
+    if (node.nodeName !== "MARK") return document.createTextNode(text);
+    const mark = document.createElement("mark");
+    mark.textContent = text;
+    return mark;
+  });
 }
