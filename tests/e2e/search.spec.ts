@@ -59,13 +59,16 @@ test("a tissue filter keeps only structures of that tissue", async ({ page }) =>
   await page.goto("/search/?q=wrist");
   await expect(page.getByRole("status")).toContainText(/result/);
   await page.locator("main").getByLabel("Tissue").selectOption("Nerve");
-  await expect(page.locator("main [data-search-results] li").first()).toBeVisible();
-  await expect(page.getByRole("status")).toContainText(/result/);
-  const hrefs = await page
-    .locator("main [data-search-results] li a")
-    .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  for (const href of hrefs) expect(href).toMatch(/^\/anatomy\//);
-  expect(hrefs).toContain("/anatomy/median-nerve/");
+  // The filtered list replaces the first one when its search returns: wait for it rather than read it at once.
+  const hrefs = () =>
+    page.locator("main [data-search-results] li a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  await expect
+    .poll(async () => {
+      const now = await hrefs();
+      return now.length > 0 && now.every((href) => href.startsWith("/anatomy/"));
+    })
+    .toBe(true);
+  expect(await hrefs()).toContain("/anatomy/median-nerve/");
 });
 
 test("Ctrl+K opens the search dialog, results come as you type, Escape closes it and focus returns", async ({
