@@ -25,7 +25,7 @@ const conditions = pages.filter((p) => p.file.startsWith("conditions/"));
 
 /** Words that state an urgency level. "Urgent" alone is left out: the pages use it for both of the top two levels. */
 const LEVEL_WORDS: Record<TriageLevelId, RegExp> = {
-  emergency: /\bemergenc(?:y|ies)\b|\bambulance\b/i,
+  emergency: /\bemergenc(?:y|ies)\b|\bambulance\b|\bhelp at once\b/i,
   "same-day": /\bsame[- ]day\b/i,
   soon: /(?<!\bas )\bsoon\b(?! as)|\bwithin (?:a few )?days\b/i,
   "next-visit": /\bnext (?:medical )?visit\b/i,
