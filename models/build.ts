@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { AnatomyRecord } from "../src/lib/schemas.ts";
+import type { AnatomyRecord } from "../src/schemas/anatomy-record.ts";
 import { buildBone } from "./bones/index.ts";
 import type { Manifest, ManifestFile, ManifestStructure } from "./manifest.ts";
 import {

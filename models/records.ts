@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parse } from "yaml";
-import { type AnatomyRecord, anatomyRecordSchema } from "../src/lib/schemas.ts";
+import { type AnatomyRecord, anatomyRecordSchema } from "../src/schemas/anatomy-record.ts";
 
 export interface LoadedRecord {
   /** Path relative to the project root, forward slashes. */

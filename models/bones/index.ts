@@ -1,5 +1,5 @@
-// Bone builders by shape (see src/lib/geometry-bone.ts). Each returns the right-side (or midline) bone.
-import type { BoneGeometry } from "../../src/lib/geometry-bone.ts";
+// Bone builders by shape (see src/schemas/geometry-bone.ts). Each returns the right-side (or midline) bone.
+import type { BoneGeometry } from "../../src/schemas/geometry-bone.ts";
 import { meshSdf } from "../sdf.ts";
 import type { MeshData } from "../types.ts";
 import type { BoneShape } from "./common.ts";

@@ -1,6 +1,6 @@
 // Ligaments, retinacula, flat tendons and fascia: a thin band lofted across rails, or along a centre line
 // with a width, optionally arched (e.g. the transverse carpal ligament over the carpal tunnel).
-import type { BandGeometry } from "../../src/lib/geometry-soft.ts";
+import type { BandGeometry } from "../../src/schemas/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { polylineLength, smoothCurve, transportFrames } from "./curve.ts";

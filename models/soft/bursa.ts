@@ -1,6 +1,6 @@
 // Bursa: a flattened sac (an ellipsoid squashed along its face normal), optionally draped over a sphere
 // such as the humeral head, keeping its in-plane size as arc length.
-import type { BursaGeometry } from "../../src/lib/geometry-soft.ts";
+import type { BursaGeometry } from "../../src/schemas/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { resolvePoint, type SoftContext } from "./context.ts";
 import { ellipseRing, MeshBuilder } from "./mesh.ts";

@@ -1,6 +1,6 @@
 // Joint capsule: a thin sleeve from the rim of the socket to the neck of the moving bone, bulging over
 // the joint, closed as a thick-walled tube (inner and outer walls joined at both ends).
-import type { CapsuleGeometry } from "../../src/lib/geometry-soft.ts";
+import type { CapsuleGeometry } from "../../src/schemas/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { resolvePoint, type SoftContext } from "./context.ts";
 import { MeshBuilder } from "./mesh.ts";

@@ -1,6 +1,6 @@
 // What the soft-tissue builders need from the skeleton, and how YAML points and paths become coordinates.
 // Builders receive a SoftContext so unit tests can run them on synthetic skeletons.
-import type { SoftPath, SoftPoint } from "../../src/lib/geometry-soft.ts";
+import type { SoftPath, SoftPoint } from "../../src/schemas/geometry-soft.ts";
 import type { Vec3 } from "../types.ts";
 import { dedupe, pointAt, trim } from "./curve.ts";
 import { add, lerp } from "./vec.ts";

@@ -1,7 +1,8 @@
 // Soft-tissue shapes: dispatches a record's `geometry.builder` to its builder. Called by models/build.ts for
 // every non-bone record. Geometry is authored for the right side; the left side is the mirror image.
-import type { SoftGeometry, SoftPart } from "../../src/lib/geometry-soft.ts";
-import type { AnatomyRecord } from "../../src/lib/schemas.ts";
+
+import type { AnatomyRecord } from "../../src/schemas/anatomy-record.ts";
+import type { SoftGeometry, SoftPart } from "../../src/schemas/geometry-soft.ts";
 import { landmark, musclePath, segmentFrame } from "../skeleton.ts";
 import type { MeshData } from "../types.ts";
 import { buildBand } from "./band.ts";

@@ -1,6 +1,6 @@
 // Nerves and vessels: thin tubes along their course, with branches as separate tubes in one mesh.
 // Points may set a local radius and flattening (e.g. the median nerve in the carpal tunnel).
-import type { TubeGeometry, TubeLine } from "../../src/lib/geometry-soft.ts";
+import type { TubeGeometry, TubeLine } from "../../src/schemas/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { type PointExtras, resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { cumulativeLength, polylineLength, smoothCurve } from "./curve.ts";

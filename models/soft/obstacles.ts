@@ -1,6 +1,6 @@
 // Keep-out shapes: simple stand-ins for bones that soft tissue must stay outside of.
 // Named sets are defined here once (from skeleton landmarks) so records can say `avoid: [humerus]`.
-import type { Obstacle } from "../../src/lib/geometry-soft.ts";
+import type { Obstacle } from "../../src/schemas/geometry-soft.ts";
 import type { Vec3 } from "../types.ts";
 import { resolvePoint, type SoftContext } from "./context.ts";
 import { add, cross, dot, len, normalize, scale, sub } from "./vec.ts";

@@ -5,7 +5,7 @@
 // Views: anterior, posterior, right (lateral of the right side), left, superior, inferior.
 import { writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
-import type { AnatomyRecord } from "../../src/lib/schemas.ts";
+import type { AnatomyRecord } from "../../src/schemas/anatomy-record.ts";
 import { loadRecords } from "../records.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { buildSoftTissue } from "./index.ts";

@@ -1,6 +1,6 @@
 // Broad flat muscle: its fascicles blended into ONE smooth sheet, thin, thinning toward its free borders
 // and into aponeuroses/tendons at its ends, thickness scaled to the muscle's volume.
-import type { SheetGeometry } from "../../src/lib/geometry-soft.ts";
+import type { SheetGeometry } from "../../src/schemas/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { polylineLength, resample, trim } from "./curve.ts";

@@ -1,6 +1,6 @@
 // Skin: one smooth closed surface around the body, from rounded rods (head, neck, trunk, limbs) blended
 // with a smooth union and meshed as a level set. Needs initMeshing() (models/sdf.ts) to have run.
-import type { SkinGeometry } from "../../src/lib/geometry-soft.ts";
+import type { SkinGeometry } from "../../src/schemas/geometry-soft.ts";
 import { meshSdf, roundCone, type Sdf, smoothUnion, squash } from "../sdf.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { resolvePoint, type SoftContext } from "./context.ts";

@@ -1,6 +1,6 @@
 // Spindle (fusiform) muscle: an elliptical section swept along a smooth curve through the path points,
 // a belly-shaped profile scaled to the muscle's volume, tapering into flat tendons at both ends.
-import type { SpindleGeometry } from "../../src/lib/geometry-soft.ts";
+import type { SpindleGeometry } from "../../src/schemas/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { type DerivedPath, resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { polylineLength, smoothCurve } from "./curve.ts";

@@ -1,5 +1,5 @@
 // The site's one triage scale: how fast a red flag needs a doctor. Pages, the red-flag catalogue and the tests read it.
-import { z } from "astro/zod";
+import { z } from "zod";
 
 export interface TriageLevel {
   /** Kebab id used by content/red-flags.yaml. */

@@ -4,7 +4,8 @@ import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { type AnatomyRecord, anatomyRecordSchema, REGIONS } from "../../src/lib/schemas.ts";
+import { type AnatomyRecord, anatomyRecordSchema } from "../../src/schemas/anatomy-record.ts";
+import { REGIONS } from "../../src/schemas/common.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const anatomyDir = join(root, "content", "anatomy");

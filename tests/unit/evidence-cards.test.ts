@@ -12,7 +12,7 @@ import {
   type EvidenceCard,
   evidenceCardProblems,
   evidenceCardsSchema,
-} from "../../src/lib/evidence-schema.ts";
+} from "../../src/schemas/evidence-card.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const contentDir = join(root, "content");

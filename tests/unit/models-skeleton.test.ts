@@ -15,7 +15,7 @@ import {
   segmentNames,
 } from "../../models/skeleton.ts";
 import type { MeshData } from "../../models/types.ts";
-import { boneGeometrySchema } from "../../src/lib/geometry-bone.ts";
+import { boneGeometrySchema } from "../../src/schemas/geometry-bone.ts";
 
 describe("landmarks", () => {
   it("include the points the soft-tissue builders rely on, right side (x < 0) for paired bones", () => {

@@ -16,7 +16,7 @@ import {
   specialTestSchema,
   type VisceralSource,
   visceralSourceSchema,
-} from "../../src/lib/outcome-schema.ts";
+} from "../../src/schemas/index.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const contentDir = join(root, "content");

@@ -19,7 +19,7 @@ import { smoothCurve } from "../../models/soft/curve.ts";
 import { buildSoftTissue, skeletonContext } from "../../models/soft/index.ts";
 import { skinSdf } from "../../models/soft/skin.ts";
 import type { MeshData, Vec3 } from "../../models/types.ts";
-import type { SkinGeometry, SoftGeometry, SoftPart, SoftPath } from "../../src/lib/geometry-soft.ts";
+import type { SkinGeometry, SoftGeometry, SoftPart, SoftPath } from "../../src/schemas/geometry-soft.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const records = loadRecords(ROOT);

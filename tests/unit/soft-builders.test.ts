@@ -13,8 +13,8 @@ import type { SoftContext } from "../../models/soft/context.ts";
 import { buildSoftGeometry, buildSoftTissue } from "../../models/soft/index.ts";
 import { mirrorX } from "../../models/soft/mesh.ts";
 import type { MeshData, Vec3 } from "../../models/types.ts";
-import { type SoftGeometry, softGeometrySchema } from "../../src/lib/geometry-soft.ts";
-import type { AnatomyRecord } from "../../src/lib/schemas.ts";
+import type { AnatomyRecord } from "../../src/schemas/anatomy-record.ts";
+import { type SoftGeometry, softGeometrySchema } from "../../src/schemas/geometry-soft.ts";
 
 const landmarks: Record<string, Vec3> = {
   "a.top": [-0.2, 1.4, 0],

@@ -5,8 +5,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { type RedFlag, redFlagSchema } from "../../src/lib/red-flag-schema.ts";
 import { TRIAGE_LEVELS, type TriageLevelId } from "../../src/lib/triage.ts";
+import { type RedFlag, redFlagSchema } from "../../src/schemas/red-flag.ts";
 import { readPages, textUnits } from "../support/content-text.ts";
 
 const root = new URL("../../", import.meta.url).pathname;

@@ -1,5 +1,5 @@
 // Picks the organs (content/visceral-referral.yaml) whose referred pain overlaps the zones of the given anatomy ids.
-import type { VisceralSource } from "../../lib/outcome-schema.ts";
+import type { VisceralSource } from "../../schemas/visceral-source.ts";
 
 const ORDER = { emergency: 0, "same-day": 1, "see-doctor": 2 } as const;
 

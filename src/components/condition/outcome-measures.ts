@@ -1,6 +1,7 @@
 // Resolves a condition's outcome-measure and special-test ids against their collections, failing with the guide file
 // and field named, and collects the sources their numbers cite. Pure functions so the unit tests can call them.
-import type { OutcomeMeasure, SpecialTest } from "../../lib/outcome-schema.ts";
+import type { OutcomeMeasure } from "../../schemas/outcome-measure.ts";
+import type { SpecialTest } from "../../schemas/special-test.ts";
 
 interface Entry<T> {
   id: string;

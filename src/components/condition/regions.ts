@@ -1,16 +1,8 @@
 // Body regions of the condition guides, in head-to-foot order, with the names the index and pages show.
 
-/** Region keys exactly as the conditions schema lists them, head to foot. */
-export const CONDITION_REGIONS = [
-  "head-neck",
-  "shoulder",
-  "elbow-forearm",
-  "wrist-hand",
-  "back-trunk",
-  "hip-thigh",
-  "knee",
-  "leg-foot",
-] as const;
+import { CONDITION_REGIONS } from "../../schemas/condition.ts";
+
+export { CONDITION_REGIONS };
 export type ConditionRegion = (typeof CONDITION_REGIONS)[number];
 
 /** Heading text for each region. */

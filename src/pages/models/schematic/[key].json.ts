@@ -9,8 +9,8 @@ import {
   buildSchematicShapes,
   readManifest,
 } from "../../../components/viewer/viewer-payload.ts";
-import { VIEWS } from "../../../lib/schemas.ts";
 import type { Side, ViewName } from "../../../lib/view-state.ts";
+import { VIEWS } from "../../../schemas/common.ts";
 
 export const getStaticPaths = (() =>
   availableModels(readManifest()).flatMap((m) =>

@@ -1,7 +1,7 @@
 // Evidence cards: one comparison per card, in plain words, with its GRADE-style certainty and the one source it
-// rests on. Used by the condition and technique collections (src/content.config.ts); pure, so tests can use it.
+// rests on. Used by the condition and technique schemas; pure, so tests can use it.
 import { z } from "zod";
-import { kebabId } from "./schemas.ts";
+import { kebabId } from "./common.ts";
 
 /** GRADE certainty words, lowest last. */
 export const CERTAINTY_LEVELS = ["high", "moderate", "low", "very-low"] as const;

@@ -1,7 +1,8 @@
-// Schema of one entry of the red-flag catalogue (content/red-flags.yaml); content.config.ts and the tests share it.
-import { z } from "astro/zod";
-import { kebabId } from "./schemas.ts";
-import { triageLevelSchema } from "./triage.ts";
+// Schema of one entry of the red-flag catalogue (content/red-flags.yaml); the collection and the tests share it.
+import { z } from "zod";
+import { triageLevelSchema } from "../lib/triage.ts";
+import { kebabId } from "./common.ts";
+import type { ReferenceFn } from "./reference-fn.ts";
 
 export const redFlagSchema = z
   .object({
@@ -19,3 +20,12 @@ export const redFlagSchema = z
   .strict();
 
 export type RedFlag = z.infer<typeof redFlagSchema>;
+
+/** The collection entry: as above, with `references` checked against content/references.yaml by Astro's `reference()`. */
+export const redFlagEntrySchema = (ref: ReferenceFn) =>
+  redFlagSchema
+    .extend({
+      /** Reference ids that back the sign and its level; an unknown id fails the build. */
+      references: z.array(ref("references")).optional(),
+    })
+    .strict();

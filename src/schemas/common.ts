@@ -1,0 +1,46 @@
+// Small shared field schemas: ids, audiences, tissues, regions, sides and camera views.
+import { z } from "zod";
+
+/** Lower-case kebab-case identifier used in URLs and glTF node names. */
+export const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case [a-z0-9-]");
+
+/** Who a lesson is written for. */
+export const audienceSchema = z.enum(["student", "instructor", "patient"]);
+
+/** Tissue kinds of anatomy records. */
+export const TISSUES = [
+  "bone",
+  "muscle",
+  "tendon",
+  "ligament",
+  "fascia",
+  "retinaculum",
+  "joint-capsule",
+  "bursa",
+  "nerve",
+  "vessel",
+  "skin",
+] as const;
+export const tissueSchema = z.enum(TISSUES);
+
+/** Body regions of the 3D models (and of anatomy records). */
+export const REGIONS = ["head-neck", "shoulder", "upper-limb", "trunk", "hip-thigh", "leg-foot"] as const;
+export const regionSchema = z.enum(REGIONS);
+
+/** Body side: right or left. */
+export const sideSchema = z.enum(["r", "l"]);
+
+/** Named camera presets the viewer knows. */
+export const VIEWS = [
+  "anterior",
+  "posterior",
+  "left",
+  "right",
+  "superior",
+  "inferior",
+  "palmar",
+  "dorsal",
+  "lateral",
+  "medial",
+] as const;
+export const viewSchema = z.enum(VIEWS);

@@ -1,0 +1,23 @@
+// Every content schema of the site, one per file, on plain zod. src/content.config.ts wires them into collections;
+// tests and the model generator import the same files (or this index) so each rule has one source.
+export * from "./anatomy-record.ts";
+export * from "./common.ts";
+export * from "./condition.ts";
+export * from "./evidence-card.ts";
+export * from "./geometry.ts";
+export * from "./geometry-bone.ts";
+export * from "./geometry-soft.ts";
+export * from "./glossary-term.ts";
+export * from "./lesson.ts";
+export * from "./outcome-measure.ts";
+export * from "./page-base.ts";
+export * from "./question.ts";
+export * from "./red-flag.ts";
+export * from "./reference.ts";
+export * from "./reference-fn.ts";
+export * from "./referred-pain.ts";
+export * from "./reviewed-by.ts";
+export * from "./special-test.ts";
+export * from "./technique.ts";
+export * from "./viewer-spec.ts";
+export * from "./visceral-source.ts";
