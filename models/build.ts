@@ -99,10 +99,8 @@ export function inputsKey(root: string): string {
     ...listFiles(join(root, "content", "anatomy"), (f) => f.endsWith(".yaml")),
     ...listFiles(join(root, "models"), (f) => f.endsWith(".ts") && !f.startsWith(`shots${sep}`)),
     ...listFiles(join(root, "models", "data"), (f) => f.endsWith(".json")),
-    join(root, "src", "lib", "schemas.ts"),
-    join(root, "src", "lib", "geometry-schema.ts"),
-    join(root, "src", "lib", "geometry-bone.ts"),
-    join(root, "src", "lib", "geometry-soft.ts"),
+    // The schemas the records are read with (src/schemas/), so a schema change regenerates the models.
+    ...listFiles(join(root, "src", "schemas"), (f) => f.endsWith(".ts")),
   ];
   for (const f of files) {
     if (!existsSync(f)) continue;

@@ -295,7 +295,7 @@ describe("generation", () => {
     expect(again.manifest).toEqual(manifest);
   });
 
-  it("changes the cache key when a record changes", () => {
+  it("changes the cache key when a record or a schema changes", () => {
     const root = mkdtempSync(join(tmpdir(), "palpate-key-"));
     try {
       mkdirSync(join(root, "content", "anatomy", "bones"), { recursive: true });
@@ -304,7 +304,12 @@ describe("generation", () => {
       const k1 = inputsKey(root);
       expect(inputsKey(root)).toBe(k1);
       writeFileSync(file, "id: y\n");
-      expect(inputsKey(root)).not.toBe(k1);
+      const k2 = inputsKey(root);
+      expect(k2).not.toBe(k1);
+      // The schemas the records are read with count too.
+      mkdirSync(join(root, "src", "schemas"), { recursive: true });
+      writeFileSync(join(root, "src", "schemas", "anatomy-record.ts"), "export {};\n");
+      expect(inputsKey(root)).not.toBe(k2);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
