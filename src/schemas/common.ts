@@ -1,5 +1,6 @@
 // Small shared field schemas: ids, audiences, tissues, regions, sides and camera views.
 import { z } from "zod";
+import { VIEW_NAMES } from "../lib/view-state.ts";
 
 /** Lower-case kebab-case identifier used in URLs and glTF node names. */
 export const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case [a-z0-9-]");
@@ -30,17 +31,6 @@ export const regionSchema = z.enum(REGIONS);
 /** Body side: right or left. */
 export const sideSchema = z.enum(["r", "l"]);
 
-/** Named camera presets the viewer knows. */
-export const VIEWS = [
-  "anterior",
-  "posterior",
-  "left",
-  "right",
-  "superior",
-  "inferior",
-  "palmar",
-  "dorsal",
-  "lateral",
-  "medial",
-] as const;
+/** Named camera presets the viewer knows: one list, in the view-state codec the browser also loads (no zod there). */
+export const VIEWS = VIEW_NAMES;
 export const viewSchema = z.enum(VIEWS);
