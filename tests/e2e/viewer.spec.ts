@@ -562,6 +562,19 @@ test.describe("viewer with the fixture model", () => {
   });
 });
 
+/** Opens the guide and expects its figure to say, in words, that the model could not be loaded, with the
+ *  highlighted structures still named, the page readable and nothing uncaught. */
+async function expectLoadFailure(page: Page, problems: string[]) {
+  await page.goto(GUIDE);
+  const v = viewer(page);
+  await v.scrollIntoViewIfNeeded();
+  await expect(v).toHaveAttribute("data-status", "error", { timeout: 30_000 });
+  await expect(v.getByText("The 3D model could not be loaded")).toBeVisible();
+  await expect(v.locator(".av-legend")).toContainText("Median nerve");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(problems).toEqual([]);
+}
+
 /** Missing or broken model files: each must end in the same plain message, with the page still readable. */
 const BROKEN_MODELS: [string, Buffer, number?][] = [
   ["missing (404)", Buffer.from("not found"), 404],
@@ -576,14 +589,7 @@ for (const [what, body, status = 200] of BROKEN_MODELS) {
   test(`a ${what} model file: the viewer says it could not be loaded, nothing uncaught`, async ({ page }) => {
     const problems = watch(page);
     await page.route("**/models/*.glb", (route) => route.fulfill({ status, contentType: "model/gltf-binary", body }));
-    await page.goto(GUIDE);
-    const v = viewer(page);
-    await v.scrollIntoViewIfNeeded();
-    await expect(v).toHaveAttribute("data-status", "error", { timeout: 30_000 });
-    await expect(v.getByText("The 3D model could not be loaded")).toBeVisible();
-    await expect(v.locator(".av-legend")).toContainText("Median nerve");
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    expect(problems).toEqual([]);
+    await expectLoadFailure(page, problems);
   });
 }
 
@@ -596,13 +602,7 @@ test("a blocked meshopt decoder (no WebAssembly): the viewer says so in words, n
   });
   const problems = watch(page);
   await serveFixtureModels(page.context());
-  await page.goto(GUIDE);
-  const v = viewer(page);
-  await v.scrollIntoViewIfNeeded();
-  await expect(v).toHaveAttribute("data-status", "error", { timeout: 30_000 });
-  await expect(v.getByText("The 3D model could not be loaded")).toBeVisible();
-  await expect(v.locator(".av-legend")).toContainText("Median nerve");
-  expect(problems).toEqual([]);
+  await expectLoadFailure(page, problems);
 });
 
 test("the generated upper-limb model renders with its highlights", async ({ page }) => {
