@@ -6,10 +6,10 @@
 //
 // --fixture serves tests/fixtures/viewer/upper-limb.glb for every model (when the models are not generated yet).
 // Chromium renders WebGL with SwiftShader (on the CPU) here, so frame times are far above a GPU's.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { startPreview } from "./preview-server.ts";
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => a.startsWith("--runs="))?.slice(7) ?? 3);
@@ -31,25 +31,8 @@ if (!useFixture && !existsSync(new URL("dist/models/upper-limb.glb", root))) {
 }
 const fixture = readFileSync(new URL("tests/fixtures/viewer/upper-limb.glb", root));
 
-const port = 4430 + Math.floor(Math.random() * 20);
-const astroBin = new URL("node_modules/.bin/astro", root).pathname;
-const server = spawn(astroBin, ["preview", "--port", String(port), "--host", "127.0.0.1"], {
-  cwd: root.pathname,
-  stdio: "ignore",
-});
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 300; i++) {
-  const up = await fetch(base).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (up) break;
-  if (i === 299) {
-    server.kill();
-    throw new Error(`astro preview did not answer on ${base}`);
-  }
-  await new Promise((r) => setTimeout(r, 200));
-}
+const server = await startPreview(root, "bench/viewer.ts");
+const base = server.base;
 
 type Kind = "html" | "js" | "css" | "model" | "other";
 interface Sample {
@@ -217,6 +200,6 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(report, null, 2)}\n`);

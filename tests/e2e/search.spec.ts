@@ -136,6 +136,20 @@ test("no results: says so and links the indexes", async ({ page }) => {
   await expect(empty).toBeVisible();
   await expect(empty.getByRole("link", { name: "Conditions" })).toHaveAttribute("href", "/conditions/");
   await expect(empty.getByRole("link", { name: "Glossary" })).toHaveAttribute("href", "/glossary/");
+  await expect(empty.locator("[data-search-suggest]")).toBeHidden();
+});
+
+test("a word two typos from a site word: suggests the nearest site words, and a suggestion searches", async ({
+  page,
+}) => {
+  // Five letters allow one typo for an automatic correction; "bycep" is two from "biceps", so it is only suggested.
+  await page.goto("/search/?q=bycep");
+  await expect(page.getByRole("status")).toContainText("for “bycep”.");
+  const suggest = page.locator("main [data-search-suggest]");
+  await expect(suggest).toBeVisible();
+  await suggest.getByRole("button", { name: "biceps" }).click();
+  await expect(page.locator("main [data-search-input]")).toHaveValue("biceps");
+  await expect(page.getByRole("status")).toContainText(/\d+ results? for “biceps”/);
 });
 
 test("without JavaScript the header entry is a link and /search/ explains and links the indexes", async ({

@@ -3,7 +3,7 @@
 import { ATLAS_REGION_LABELS, type AtlasRegion } from "../../lib/anatomy-graph.ts";
 import type { ConditionRegion } from "../condition/regions.ts";
 
-export const SEARCH_TYPES = ["Lesson", "Condition", "Technique", "Structure", "Glossary term"] as const;
+export const SEARCH_TYPES = ["Lesson", "Condition", "Technique", "Structure", "Glossary term", "Overview"] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 export interface SearchEntry {

@@ -1,6 +1,7 @@
 // Search behaviour for a SearchPanel: loads Pagefind on first use, searches as you type, fills the filter counts,
 // renders results with type and region badges, and moves between the input and the results with the arrow keys.
 import { SEARCH_RANKING } from "./search-weights.ts";
+import { Vocabulary } from "./vocabulary.ts";
 
 interface PagefindSubResult {
   title: string;
@@ -52,6 +53,17 @@ export function loadPagefind(): Promise<Pagefind> {
   return pagefindPromise;
 }
 
+let vocabularyPromise: Promise<Vocabulary | undefined> | undefined;
+
+/** The site's vocabulary (scripts/search-words.ts), loaded once; undefined when the build has none. */
+function loadVocabulary(): Promise<Vocabulary | undefined> {
+  vocabularyPromise ??= fetch("/pagefind/palpate-words.json")
+    .then((r) => (r.ok ? (r.json() as Promise<{ words: string }>) : undefined))
+    .then((data) => (data ? new Vocabulary(data.words.split(" ")) : undefined))
+    .catch(() => undefined);
+  return vocabularyPromise;
+}
+
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 
@@ -59,7 +71,7 @@ const escapeHtml = (text: string) =>
 async function hitsOf(results: PagefindSearch["results"]): Promise<SearchHit[]> {
   const data = await Promise.all(results.map((r) => r.data()));
   return data.flatMap((d): SearchHit[] => {
-    const type = d.meta["type"] ?? "Page";
+    const type = d.meta["type"] ?? "Overview";
     const excerpt = d.excerpt.includes("<mark>") ? d.excerpt : escapeHtml(d.meta["summary"] ?? d.excerpt);
     if (type === "Glossary term") {
       const terms = d.sub_results.filter((s) => s.anchor && s.excerpt.includes("<mark>")).slice(0, 5);
@@ -67,21 +79,6 @@ async function hitsOf(results: PagefindSearch["results"]): Promise<SearchHit[]> 
     }
     return [{ url: d.url, title: d.meta["title"] ?? d.url, type, region: d.meta["region"], excerpt }];
   });
-}
-
-/** A query with each word Pagefind does not know cut to a prefix, so "fascitis" finds "fasciitis". */
-async function relaxedQuery(pagefind: Pagefind, query: string): Promise<string | undefined> {
-  const words = query.split(/\s+/).filter(Boolean);
-  let changed = false;
-  const out: string[] = [];
-  for (const word of words) {
-    const letters = word.replace(/[^\p{L}\p{N}]/gu, "");
-    if (letters.length >= 5 && ((await pagefind.search(letters))?.results.length ?? 0) === 0) {
-      out.push(letters.slice(0, Math.max(4, Math.ceil(letters.length * 0.6))));
-      changed = true;
-    } else out.push(word);
-  }
-  return changed ? out.join(" ") : undefined;
 }
 
 export interface SearchPanelOptions {
@@ -187,17 +184,21 @@ export function mountSearchPanel(panel: HTMLElement, options: SearchPanelOptions
     let result = await pagefind.debouncedSearch(q, opts, 120);
     if (!result || id !== run) return;
     let note = "";
-    // A word no page contains is probably misspelt: search its prefix instead and say so.
-    const relaxed = await relaxedQuery(pagefind, q);
+    let suggestions: string[] = [];
+    // A word the site never uses is probably misspelt: search the nearest site words instead and say so.
+    const vocabulary = await loadVocabulary();
     if (id !== run) return;
-    if (relaxed) {
-      const retry = await pagefind.search(relaxed, opts);
+    const corrected = vocabulary?.correct(q);
+    if (corrected) {
+      const retry = await pagefind.search(corrected, opts);
       if (id !== run) return;
       if (retry && retry.results.length > 0) {
         result = retry;
-        note = " Some words match no page as typed; showing the closest names.";
+        note = ` Showing results for “${corrected}”, the nearest words the site uses.`;
       }
     }
+    // Words the site never uses and too far from any to correct: offer the nearest site words to pick from.
+    else if (vocabulary?.hasUnknown(q)) suggestions = vocabulary.suggestions(q);
     pending = result.results;
     shown = 0;
     list.replaceChildren();
@@ -208,7 +209,31 @@ export function mountSearchPanel(panel: HTMLElement, options: SearchPanelOptions
     if (id !== run) return;
     // The count is announced once the first results are on screen.
     empty.hidden = n > 0;
+    renderSuggestions(suggestions);
     status.textContent = n === 0 ? `No results for “${q}”.` : `${n} result${n === 1 ? "" : "s"} for “${q}”.${note}`;
+  };
+
+  // "Did you mean": site words near the query, each a button that searches for it.
+  const suggestBox = panel.querySelector<HTMLElement>("[data-search-suggest]");
+  const renderSuggestions = (words: string[]) => {
+    if (!suggestBox) return;
+    const list = suggestBox.querySelector("ul");
+    list?.replaceChildren(
+      ...words.map((word) => {
+        const li = document.createElement("li");
+        const b = document.createElement("button");
+        b.type = "button";
+        b.textContent = word;
+        b.addEventListener("click", () => {
+          input.value = word;
+          input.focus();
+          void search(word);
+        });
+        li.append(b);
+        return li;
+      }),
+    );
+    suggestBox.hidden = words.length === 0;
   };
 
   input.addEventListener("input", () => void search(input.value));
