@@ -1,103 +1,56 @@
-// Every content collection of the site: where its files are and which schema checks them. The schemas themselves
-// live in src/schemas/ (one per file, plain zod); those that point at other collections are builders taking
-// Astro's `reference()`, which can only be called here. Schemas are strict: an unknown or missing key fails the
-// build with the file and field named.
+// Every content collection of the site. Where the files are (src/schemas/collections.ts) and which schema checks
+// them (src/schemas/, one per file, plain zod) are shared with the content check that runs before the build
+// (src/content-check/); this file only wires them into Astro, whose `reference()` can only be called here.
+// Schemas are strict: an unknown or missing key fails the build with the file and field named.
 import { defineCollection, reference } from "astro:content";
 import { file, glob } from "astro/loaders";
 import { parse as parseYaml } from "yaml";
-import {
-  anatomyRecordSchema,
-  conditionSchema,
-  glossaryTermSchema,
-  lessonSchema,
-  outcomeMeasureSchema,
-  redFlagEntrySchema,
-  referenceSchema,
-  specialTestSchema,
-  techniqueSchema,
-  visceralSourceSchema,
-} from "./schemas/index.ts";
+import { COLLECTION_SOURCES, type CollectionSource, collectionSchemas } from "./schemas/collections.ts";
 
-/** A file loader for `key: [...]` YAML files. */
-const listFile = (path: string, key: string) =>
-  file(path, {
+/** Astro's loader for a collection's files. */
+function loaderFor(source: CollectionSource) {
+  if (source.kind === "folder") {
+    const { idField } = source;
+    return glob({
+      pattern: `${source.recursive ? "**/" : ""}*${source.ext}`,
+      base: `./${source.dir}`,
+      // Anatomy records live in region folders; their id is the record's own `id` (checked to equal the file name).
+      ...(idField ? { generateId: ({ data }: { data: Record<string, unknown> }) => String(data[idField]) } : {}),
+    });
+  }
+  const { key } = source;
+  if (!key) return file(`./${source.file}`);
+  return file(`./${source.file}`, {
     parser: (text) => {
       const list = (parseYaml(text) as Record<string, unknown>)[key];
-      if (!Array.isArray(list)) throw new Error(`${path}: expected a top-level "${key}:" list`);
+      if (!Array.isArray(list)) throw new Error(`${source.file}: expected a top-level "${key}:" list`);
       return list as Record<string, unknown>[];
     },
   });
+}
 
-/** One YAML record per anatomical structure (content/anatomy/**). */
-const anatomy = defineCollection({
-  // Files live in region folders; the entry id is the record's own `id` (tested to equal the file name).
-  loader: glob({ pattern: "**/*.yaml", base: "./content/anatomy", generateId: ({ data }) => String(data["id"]) }),
-  schema: anatomyRecordSchema,
-});
-
-/** Real, checked sources the site cites (copied metadata, not documents). */
-const references = defineCollection({
-  loader: listFile("./content/references.yaml", "references"),
-  schema: referenceSchema,
-});
-
-/** The one catalogue of red flags (content/red-flags.yaml): each sign once, with one triage level. */
-const redFlags = defineCollection({
-  loader: file("./content/red-flags.yaml"),
-  schema: redFlagEntrySchema(reference),
-});
-
-/** Glossary terms (content/glossary/<id>.yaml), shown at /glossary/#<id>. */
-const glossary = defineCollection({
-  loader: glob({ pattern: "*.yaml", base: "./content/glossary" }),
-  schema: glossaryTermSchema(reference),
-});
-
-/** Lessons (content/lessons/<slug>.mdx) at /learn/<slug>/, ordered by `order`. */
-const lessons = defineCollection({
-  loader: glob({ pattern: "*.mdx", base: "./content/lessons" }),
-  schema: lessonSchema(reference),
-});
-
-/** Condition guides (content/conditions/<slug>.mdx) at /conditions/<slug>/. */
-const conditions = defineCollection({
-  loader: glob({ pattern: "*.mdx", base: "./content/conditions" }),
-  schema: conditionSchema(reference),
-});
-
-/** Technique guides (content/techniques/<slug>.mdx) at /techniques/<slug>/. */
-const techniques = defineCollection({
-  loader: glob({ pattern: "*.mdx", base: "./content/techniques" }),
-  schema: techniqueSchema(reference),
-});
-
-/** Patient-reported outcome measures (content/outcome-measures.yaml). */
-const outcomeMeasures = defineCollection({
-  loader: listFile("./content/outcome-measures.yaml", "measures"),
-  schema: outcomeMeasureSchema,
-});
-
-/** Special tests and their accuracy (content/special-tests.yaml). */
-const specialTests = defineCollection({
-  loader: listFile("./content/special-tests.yaml", "tests"),
-  schema: specialTestSchema,
-});
-
-/** Organs that can refer pain into trigger-point zones (content/visceral-referral.yaml). */
-const visceralReferral = defineCollection({
-  loader: listFile("./content/visceral-referral.yaml", "sources"),
-  schema: visceralSourceSchema,
-});
+const schemas = collectionSchemas(reference);
+const S = COLLECTION_SOURCES;
 
 export const collections = {
-  anatomy,
-  references,
-  redFlags,
-  glossary,
-  lessons,
-  conditions,
-  techniques,
-  outcomeMeasures,
-  specialTests,
-  visceralReferral,
+  /** One YAML record per anatomical structure (content/anatomy/<region>/<id>.yaml). */
+  anatomy: defineCollection({ loader: loaderFor(S.anatomy), schema: schemas.anatomy }),
+  /** Real, checked sources the site cites (copied metadata, not documents). */
+  references: defineCollection({ loader: loaderFor(S.references), schema: schemas.references }),
+  /** The one catalogue of red flags: each sign once, with one triage level. */
+  redFlags: defineCollection({ loader: loaderFor(S.redFlags), schema: schemas.redFlags }),
+  /** Glossary terms (content/glossary/<id>.yaml), shown at /glossary/#<id>. */
+  glossary: defineCollection({ loader: loaderFor(S.glossary), schema: schemas.glossary }),
+  /** Lessons (content/lessons/<slug>.mdx) at /learn/<slug>/, ordered by `order`. */
+  lessons: defineCollection({ loader: loaderFor(S.lessons), schema: schemas.lessons }),
+  /** Condition guides (content/conditions/<slug>.mdx) at /conditions/<slug>/. */
+  conditions: defineCollection({ loader: loaderFor(S.conditions), schema: schemas.conditions }),
+  /** Technique guides (content/techniques/<slug>.mdx) at /techniques/<slug>/. */
+  techniques: defineCollection({ loader: loaderFor(S.techniques), schema: schemas.techniques }),
+  /** Patient-reported outcome measures. */
+  outcomeMeasures: defineCollection({ loader: loaderFor(S.outcomeMeasures), schema: schemas.outcomeMeasures }),
+  /** Special tests and their accuracy. */
+  specialTests: defineCollection({ loader: loaderFor(S.specialTests), schema: schemas.specialTests }),
+  /** Organs that can refer pain into trigger-point zones. */
+  visceralReferral: defineCollection({ loader: loaderFor(S.visceralReferral), schema: schemas.visceralReferral }),
 };

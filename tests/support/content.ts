@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
+import { parseMdx } from "../../src/content-check/load.ts";
 
 export const contentDir = new URL("../../content/", import.meta.url).pathname;
 
@@ -26,9 +27,8 @@ export interface MdxPage<T> {
 export function mdxPages<T = Record<string, unknown>>(dir: "lessons" | "conditions" | "techniques"): MdxPage<T>[] {
   return filesIn(dir, ".mdx").map((f) => {
     const file = `content/${dir}/${f}`;
-    const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(readFileSync(join(contentDir, dir, f), "utf8"));
-    if (!match) throw new Error(`${file}: no frontmatter block`);
-    return { slug: f.replace(/\.mdx$/, ""), file, data: parseYaml(match[1] ?? "") as T, body: match[2] ?? "" };
+    const { data, body } = parseMdx(readFileSync(join(contentDir, dir, f), "utf8"), file);
+    return { slug: f.replace(/\.mdx$/, ""), file, data: data as T, body };
   });
 }
 

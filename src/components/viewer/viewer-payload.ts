@@ -70,7 +70,7 @@ export function availableModels(manifest: Manifest | null): ModelInfo[] {
 }
 
 /** Which record ids a model contains when there is no manifest (from each record's regions). */
-function inModelByRecord(model: string, facts: AnatomyFacts): boolean {
+export function inModelByRecord(model: string, facts: AnatomyFacts): boolean {
   if (model === "body") return true;
   if (model === "skeleton") return facts.tissue === "bone";
   return facts.regions.includes(model);
