@@ -1,6 +1,7 @@
 // Copies the checked source list from ../shared/references.yaml into content/references.yaml, keeping only
 // verified entries and the fields the site shows. Sources the project checked and added itself (entries of
-// content/references.yaml whose id is not in the shared list) are kept, after the shared ones.
+// content/references.yaml whose id is not in the shared list) are kept, after the shared ones, and so are
+// identifiers the project checked and added to a shared entry.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parse, stringify } from "yaml";
 
@@ -22,6 +23,11 @@ interface SharedRef {
   verified: boolean;
 }
 const shared = parse(readFileSync(from, "utf8")) as { references: SharedRef[] };
+const current = existsSync(to)
+  ? ((parse(readFileSync(to, "utf8")) as { references?: { id: string; identifiers?: Record<string, string> }[] } | null)
+      ?.references ?? [])
+  : [];
+const currentById = new Map(current.map((r) => [r.id, r]));
 const kept = shared.references
   .filter((r) => r.verified)
   .map(({ id, title, authors, year, venue, identifiers, supports, note }) => ({
@@ -30,14 +36,13 @@ const kept = shared.references
     authors,
     year,
     venue,
-    identifiers,
+    // Identifiers the project checked and added to a shared entry (e.g. a DOI the shared list lacks) are kept;
+    // the shared list wins where both give the same kind of identifier.
+    identifiers: { ...currentById.get(id)?.identifiers, ...identifiers },
     supports,
     ...(note ? { note } : {}),
   }));
 const sharedIds = new Set(shared.references.map((r) => r.id));
-const current = existsSync(to)
-  ? ((parse(readFileSync(to, "utf8")) as { references?: { id: string }[] } | null)?.references ?? [])
-  : [];
 const added = current.filter((r) => !sharedIds.has(r.id));
 const header =
   "# Sources the site may cite. The verified entries of the project's checked list (../shared/references.yaml) are\n" +

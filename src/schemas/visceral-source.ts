@@ -17,7 +17,7 @@ export const visceralSourceSchema = z
     rank: z.number().int().min(1).default(10),
     /** Anatomy records whose referred-pain zone overlaps these areas. */
     anatomy: z.array(kebabId).default([]),
-    /** Reference ids, if any; an empty list marks a textbook-consensus statement. */
+    /** Reference ids of the checked pages the areas and warning signs follow (tests require at least one). */
     references: z.array(kebabId).default([]),
   })
   .strict();

@@ -215,6 +215,10 @@ describe("visceral referral", () => {
     expect(visceralSourcesFor(["soleus"], visceral)).toEqual([]);
   });
 
+  it("every organ's areas and warning signs rest on at least one checked source", () => {
+    expect(visceral.filter((v) => v.references.length === 0).map((v) => v.id)).toEqual([]);
+  });
+
   it("covers the areas the issue names", () => {
     const ids = new Set(visceral.map((v: VisceralSource) => v.id));
     for (const id of ["heart", "gallbladder-liver", "kidney", "pancreas", "diaphragm", "pelvic-organs", "appendix"]) {
