@@ -2,6 +2,7 @@
 // 3D figure too), "Save the whole site" makes unread pages and search work offline, and a new deploy is announced.
 // The other specs block service workers (playwright.config.ts); this one lets them run.
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 import { isCspMessage, reportCspViolations } from "./support/csp";
 import { serveDist } from "./support/static-server";
 
@@ -46,12 +47,11 @@ async function expectFigureReady(page: Page): Promise<void> {
   await expect(v).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
 }
 
-/** The model file a page's first viewer loads (from the viewer's own request, so the test names no file). */
-async function modelOf(page: Page): Promise<string> {
-  const entries = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
-  const model = entries.find((u) => /\/models\/[^/]+\.glb$/.test(u));
-  expect(model, "the page loaded a model").toBeDefined();
-  return new URL(model ?? "").pathname;
+/** Scrolls to the page's first figure and returns the path of the model file it requests. */
+async function figureModel(page: Page): Promise<string> {
+  const response = page.waitForResponse((r) => /\/models\/[^/]+\.glb$/.test(r.url()));
+  await viewer(page).scrollIntoViewIfNeeded();
+  return new URL((await response).url()).pathname;
 }
 
 const offlineHeading = (page: Page) => page.getByRole("heading", { level: 1, name: "You are offline" });
@@ -66,14 +66,14 @@ test("pages opened once reload offline, 3D figures included; an unread page show
   // First visit: the page loads before the worker exists; the worker then caches it and what it loaded.
   const condition = "/conditions/carpal-tunnel-syndrome/";
   await page.goto(condition);
-  await expectFigureReady(page);
+  const conditionModel = await figureModel(page);
   await waitForWorker(page);
   await waitForCached(page, "palpate-pages", condition);
-  await waitForCached(page, "palpate-models", await modelOf(page));
+  await waitForCached(page, "palpate-models", conditionModel);
 
   const atlas = "/anatomy/trapezius/";
   await page.goto(atlas);
-  await expectFigureReady(page);
+  await waitForCached(page, "palpate-models", await figureModel(page));
   const lesson = "/learn/tissues-101/";
   await page.goto(lesson);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -116,6 +116,7 @@ test("after saving the whole site, a page never opened and search work offline; 
   await expect(status).toHaveText(/^Saved: \d+\.\d MB, \d+ files\./, { timeout: 45_000 });
   await expect(section.getByText(/^Saved on this device on /)).toBeVisible();
   await expect(section.getByRole("progressbar")).toBeHidden();
+  expect(await axeViolations(page, "save-offline")).toEqual([]);
 
   await context.setOffline(true);
   await page.goto("/techniques/positional-release/");
@@ -154,7 +155,13 @@ test("a new deploy is announced, and Reload switches to it", async ({ page }) =>
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await expect(status).toHaveText("A new version of Palpate is available.");
     await expect(reload).toBeVisible();
-    await page.screenshot({ path: "test-results/offline-update-notice.png" });
+    expect(await axeViolations(page, "[data-update-notice]")).toEqual([]);
+    // "Not now" closes it for this page; the next page load finds the waiting worker and asks again.
+    await page.getByRole("button", { name: "Not now" }).click();
+    await expect(reload).toBeHidden();
+    await expect(status).toBeEmpty();
+    await page.reload();
+    await expect(status).toHaveText("A new version of Palpate is available.");
     await Promise.all([page.waitForEvent("load"), reload.click()]);
     // The new worker took over: nothing waits any more, and the notice is gone.
     await waitForWorker(page);

@@ -16,7 +16,7 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long" });
 
 /** Sends a message to the active worker and calls back with each answer on its port. */
 async function ask(message: ToWorker, onAnswer: (answer: FromWorker) => void): Promise<void> {

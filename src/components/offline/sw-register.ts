@@ -7,12 +7,22 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 function showUpdateNotice(waiting: ServiceWorker): void {
   const notice = document.querySelector<HTMLElement>("[data-update-notice]");
-  const button = notice?.querySelector<HTMLButtonElement>("button");
-  if (!notice || !button) return;
+  const button = notice?.querySelector<HTMLButtonElement>("[data-update-reload]");
+  const later = notice?.querySelector<HTMLButtonElement>("[data-update-later]");
+  const text = notice?.querySelector<HTMLElement>("[data-update-text]");
+  if (!notice || !button || !later || !text) return;
   notice.dataset["open"] = "";
   button.hidden = false;
-  const text = notice.querySelector<HTMLElement>("[data-update-text]");
-  if (text) text.textContent = "A new version of Palpate is available.";
+  later.hidden = false;
+  text.textContent = "A new version of Palpate is available.";
+  // "Not now" closes the bar for this page; the next page opened asks again.
+  later.onclick = () => {
+    delete notice.dataset["open"];
+    button.hidden = true;
+    later.hidden = true;
+    text.textContent = "";
+    document.getElementById("main")?.focus();
+  };
   button.onclick = () => {
     button.disabled = true;
     let reloading = false;
