@@ -28,6 +28,8 @@ export default defineConfig({
   // Used for the sitemap and canonical links; override with SITE_URL when deploying elsewhere.
   site: process.env.SITE_URL ?? "https://palpate.example.org",
   trailingSlash: "always",
+  // Not node_modules/.astro: worktrees that share one node_modules must not share the content data store.
+  cacheDir: "./.cache/astro",
   build: { format: "directory" },
   integrations: [mdx(), react(), sitemap(), dropBuildOnlyFiles],
   // No code blocks on the site, and Shiki's inline styles would be blocked by the CSP.

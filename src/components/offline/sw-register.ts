@@ -78,7 +78,10 @@ function cacheFirstVisit(): void {
   });
 }
 
-if ("serviceWorker" in navigator && location.protocol !== "file:") {
+if ("serviceWorker" in navigator && import.meta.env.DEV) {
+  // `astro dev` has no sw.js; a worker left by `astro preview` on the same port would keep answering from its caches.
+  void navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => void r.unregister()));
+} else if ("serviceWorker" in navigator && location.protocol !== "file:") {
   if (!navigator.serviceWorker.controller) cacheFirstVisit();
   navigator.serviceWorker
     .register(SW_URL, { scope: "/" })
