@@ -21,6 +21,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
+    // The site's service worker would answer requests that specs intercept with page.route (broken models, blocked
+    // decoder); tests/e2e/offline.spec.ts allows it.
+    serviceWorkers: "block",
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: [

@@ -44,6 +44,9 @@ describe("the Content-Security-Policy of every built page", () => {
       expect(scriptSrc, `${path}: script-src allows ${weak}`).not.toContain(weak);
       expect(styleSrc, `${path}: style-src allows ${weak}`).not.toContain(weak);
     }
+    // The service worker, Pagefind's web worker and the web app manifest come from the site itself only.
+    expect(policy.get("worker-src")).toEqual(["'self'"]);
+    expect(policy.get("manifest-src")).toEqual(["'self'"]);
     // A meta tag cannot carry frame-ancestors (Chromium warns and ignores it): that lives in public/_headers.
     expect(policy.has("frame-ancestors")).toBe(false);
 

@@ -73,6 +73,12 @@ describe("dist/_headers", () => {
     }
   });
 
+  it("has the service worker and its file list fetched fresh, so a new deploy is noticed", () => {
+    for (const path of ["/sw.js", "/offline/files.json"]) {
+      expect(valuesFor(path, "cache-control"), path).toEqual(["no-cache"]);
+    }
+  });
+
   it("lets /embed/ pages be framed", () => {
     for (const path of ["/embed/", "/embed/trapezius/"]) {
       const csp = valuesFor(path, "content-security-policy");
