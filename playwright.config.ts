@@ -37,7 +37,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx astro preview --port ${port} --host 127.0.0.1`,
+    // --ignore-lock: always in the foreground (Astro may background a preview it thinks an agent started) and never
+    // refused because another checkout's preview holds the lock.
+    command: `npx astro preview --port ${port} --host 127.0.0.1 --ignore-lock`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env["CI"],
     timeout: 60_000,

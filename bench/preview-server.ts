@@ -9,7 +9,7 @@ export interface PreviewServer {
 export async function startPreview(root: URL, name: string): Promise<PreviewServer> {
   const port = 4430 + Math.floor(Math.random() * 20);
   const astroBin = new URL("node_modules/.bin/astro", root).pathname;
-  const server = spawn(astroBin, ["preview", "--port", String(port), "--host", "127.0.0.1"], {
+  const server = spawn(astroBin, ["preview", "--port", String(port), "--host", "127.0.0.1", "--ignore-lock"], {
     cwd: root.pathname,
     stdio: "ignore",
   });

@@ -40,7 +40,7 @@ test("a guide shows its outcome measures, special tests and a printable re-asses
 test("site search finds a guide by one of its other names", async ({ page }) => {
   // "Also known as" names are indexed with extra weight: searching "adhesive capsulitis" finds frozen shoulder.
   await page.goto("/search/?q=adhesive%20capsulitis");
-  await expect(page.getByRole("status")).toContainText(/result/);
+  await expect(page.getByRole("main").getByRole("status")).toContainText(/result/);
   const hrefs = await page
     .locator("[data-search-results] li a")
     .evaluateAll((as) => as.slice(0, 3).map((a) => new URL((a as HTMLAnchorElement).href).pathname));

@@ -7,7 +7,7 @@ import { axeViolations } from "./support/axe.ts";
 /** Paths (with fragments) of the first three results the /search/ page lists for a query. */
 async function topThree(page: Page, q: string): Promise<string[]> {
   await page.goto(`/search/?q=${encodeURIComponent(q)}`);
-  await expect(page.getByRole("status")).toContainText(/result/);
+  await expect(page.getByRole("main").getByRole("status")).toContainText(/result/);
   await expect(page.locator("main [data-search-results] li").first()).toBeVisible();
   return page.locator("main [data-search-results] li a").evaluateAll((as) =>
     as.slice(0, 3).map((a) => {
@@ -41,7 +41,7 @@ test("the query table: every row's page is in the top 3 (known misses are report
 
 test("a filter narrows the results to its type and says how many there are", async ({ page }) => {
   await page.goto("/search/?q=shoulder");
-  const status = page.getByRole("status");
+  const status = page.getByRole("main").getByRole("status");
   await expect(status).toContainText(/result/);
   const all = Number(/(\d+) result/.exec((await status.textContent()) ?? "")?.[1]);
   const type = page.locator("main").getByLabel("Type");
@@ -57,7 +57,7 @@ test("a filter narrows the results to its type and says how many there are", asy
 
 test("a tissue filter keeps only structures of that tissue", async ({ page }) => {
   await page.goto("/search/?q=wrist");
-  await expect(page.getByRole("status")).toContainText(/result/);
+  await expect(page.getByRole("main").getByRole("status")).toContainText(/result/);
   await page.locator("main").getByLabel("Tissue").selectOption("Nerve");
   // The filtered list replaces the first one when its search returns: wait for it rather than read it at once.
   const hrefs = () =>
@@ -131,7 +131,7 @@ test("/search/ reads ?q= and keeps the address in step with the field", async ({
 
 test("no results: says so and links the indexes", async ({ page }) => {
   await page.goto("/search/?q=xyzzyqqq");
-  await expect(page.getByRole("status")).toHaveText("No results for “xyzzyqqq”.");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("No results for “xyzzyqqq”.");
   const empty = page.locator("main [data-search-empty]");
   await expect(empty).toBeVisible();
   await expect(empty.getByRole("link", { name: "Conditions" })).toHaveAttribute("href", "/conditions/");
@@ -144,12 +144,12 @@ test("a word two typos from a site word: suggests the nearest site words, and a 
 }) => {
   // Five letters allow one typo for an automatic correction; "bycep" is two from "biceps", so it is only suggested.
   await page.goto("/search/?q=bycep");
-  await expect(page.getByRole("status")).toContainText("for “bycep”.");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("for “bycep”.");
   const suggest = page.locator("main [data-search-suggest]");
   await expect(suggest).toBeVisible();
   await suggest.getByRole("button", { name: "biceps" }).click();
   await expect(page.locator("main [data-search-input]")).toHaveValue("biceps");
-  await expect(page.getByRole("status")).toContainText(/\d+ results? for “biceps”/);
+  await expect(page.getByRole("main").getByRole("status")).toContainText(/\d+ results? for “biceps”/);
 });
 
 test("without JavaScript the header entry is a link and /search/ explains and links the indexes", async ({

@@ -136,7 +136,7 @@ test("pages are usable at 360 px wide without horizontal scrolling", async ({ pa
 
 test("site search finds a page by its words", async ({ page }) => {
   await page.goto("/search/?q=anatomy");
-  await expect(page.getByRole("status")).toContainText(/result/);
+  await expect(page.getByRole("main").getByRole("status")).toContainText(/result/);
   await expect(page.locator("[data-search-results] li").first()).toBeVisible();
   // Excerpts keep Pagefind's highlight, rebuilt as <mark> elements and text.
   await expect(page.locator("[data-search-results] li mark").first()).toBeVisible();
@@ -147,7 +147,7 @@ test("a search query from the address is shown as text, never run as markup", as
   const problems = watch(page, new URL(baseURL ?? "").origin);
   const query = '<img src="/x" onerror="window.__xss=1">massage';
   await page.goto(`/search/?q=${encodeURIComponent(query)}`);
-  await expect(page.getByRole("status")).toContainText(query);
+  await expect(page.getByRole("main").getByRole("status")).toContainText(query);
   await expect(page.getByRole("searchbox", { name: /Search lessons/ })).toHaveValue(query);
   expect(await page.locator("main img").count()).toBe(0);
   expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
