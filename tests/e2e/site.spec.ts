@@ -125,6 +125,29 @@ test("the theme toggle switches theme and the choice survives a reload without a
   expect(themeAtFirstParse).toBe("dark");
 });
 
+test("with storage blocked the theme toggle still works for the page, with no error", async ({ page }) => {
+  // A browser that blocks site data throws on any use of localStorage.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/");
+  const toggle = page.getByRole("button", { name: "Dark theme" });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  expect(errors).toEqual([]);
+});
+
 test("pages are usable at 360 px wide without horizontal scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ["/", "/about/", "/learn/", "/conditions/", "/anatomy/"]) {
