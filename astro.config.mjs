@@ -29,7 +29,13 @@ export default defineConfig({
   site: process.env.SITE_URL ?? "https://palpate.example.org",
   trailingSlash: "always",
   build: { format: "directory" },
-  integrations: [mdx(), react(), sitemap(), dropBuildOnlyFiles],
+  // /embed/ is a frame for other sites, not a page to find.
+  integrations: [
+    mdx(),
+    react(),
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith("/embed/") }),
+    dropBuildOnlyFiles,
+  ],
   // No code blocks on the site, and Shiki's inline styles would be blocked by the CSP.
   markdown: { syntaxHighlight: false },
   server: { port: 4321, host: "127.0.0.1" },

@@ -5,6 +5,7 @@ import Term from "./glossary/Term.astro";
 import Cite from "./lesson/Cite.astro";
 import PageLink from "./lesson/PageLink.astro";
 import ScrollTable from "./lesson/ScrollTable.astro";
+import PresentStep from "./present/PresentStep.astro";
 import SessionSteps from "./lesson/SessionSteps.astro";
 import Step from "./lesson/Step.astro";
 import AnatomyViewer from "./viewer/AnatomyViewer.astro";
@@ -13,6 +14,7 @@ export const mdxComponents = {
   AnatomyViewer,
   Cite,
   PageLink,
+  PresentStep,
   PressureScale,
   ScrollTable,
   SessionSteps,

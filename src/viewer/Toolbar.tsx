@@ -2,6 +2,7 @@
 // full screen. Native buttons, selects and checkboxes, each with an icon and a text label.
 import { useEffect, useId, useRef } from "react";
 import { LAYER_KEYS, LAYER_LABELS, type LayerKey, type ViewName, type ViewState } from "../lib/view-state.ts";
+import { EmbedMenu } from "./EmbedMenu.tsx";
 import {
   IconExitFullscreen,
   IconFullscreen,
@@ -34,6 +35,8 @@ interface Props {
   onShowAll(): void;
   onCopyLink(): void;
   onFullscreen(): void;
+  /** Speaks a short result (the viewer's live region). */
+  announce(text: string): void;
 }
 
 export function Toolbar(p: Props) {
@@ -149,6 +152,7 @@ export function Toolbar(p: Props) {
         <IconLink />
         Copy link
       </button>
+      <EmbedMenu state={p.state} enabled={p.enabled} announce={p.announce} />
       <button
         type="button"
         className="av-button"
