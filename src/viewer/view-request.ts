@@ -39,7 +39,10 @@ export function readViewRequest(value: unknown): ViewRequest {
   if (typeof value !== "object" || value === null) return out;
   const v = value as Record<string, unknown>;
   const ids = (x: unknown) =>
-    Array.isArray(x) ? x.filter((id): id is string => typeof id === "string" && isStructureId(id)) : undefined;
+    // Sorted, as the viewer keeps its lists.
+    Array.isArray(x)
+      ? x.filter((id): id is string => typeof id === "string" && isStructureId(id)).sort()
+      : undefined;
   const focus = ids(v["focus"]);
   const secondary = ids(v["secondary"]);
   if (focus) out.focus = focus;

@@ -513,6 +513,8 @@ export class Presenter {
       for (const part of step.parts) {
         if (part.matches(FIGURE) || part.querySelector(FIGURE)) continue;
         const copy = part.cloneNode(true) as HTMLElement;
+        // No second "Present" action, no scripts, no navigation in the handout.
+        for (const node of copy.querySelectorAll(SKIP)) node.remove();
         for (const node of [copy, ...copy.querySelectorAll<HTMLElement>("[id], [hidden]")]) {
           node.removeAttribute("id");
           node.removeAttribute("hidden");
