@@ -4,6 +4,7 @@
 // headers) are checked over dist/ in tests/built/present.test.ts and headers.test.ts.
 
 import { expect, type Page, test } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 
 const counter = (page: Page) => page.locator(".present-counter");
 const stepIs = async (page: Page, n: number) => {
@@ -34,6 +35,7 @@ test("presentation keys: next, previous, Home/End, history, form fields, key lis
   await expect(live).toContainText(`Step 6 of ${total}:`);
   await expect(page.locator("[data-present-current]").first()).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toBeHidden();
+  expect(await axeViolations(page)).toEqual([]);
   for (const key of ["ArrowLeft", "ArrowUp", "Shift+Space", "PageUp", "p"]) {
     await page.keyboard.press(key);
     await stepIs(page, --n);
