@@ -120,7 +120,10 @@ test("the step-through keeps focus, stops at the last step, and its steps set th
   const walk = page.getByRole("group", { name: "The orthopedic session, step by step" });
   const status = walk.locator(".steps-counter");
   const figure = walk.locator("[data-anatomy-viewer]");
-  await expect(figure).toHaveAttribute("data-highlighted", "supraspinatus glenohumeral-joint-capsule subacromial-bursa");
+  await expect(figure).toHaveAttribute(
+    "data-highlighted",
+    "supraspinatus glenohumeral-joint-capsule subacromial-bursa",
+  );
 
   // Focus inside a step: each ArrowRight moves on and focus stays in the walk-through.
   await walk.locator(".step:visible button.term-button").first().focus();
@@ -135,7 +138,10 @@ test("the step-through keeps focus, stops at the last step, and its steps set th
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowLeft");
   await expect(status).toHaveText("Step 1 of 10: Intake and history");
-  await expect(figure).toHaveAttribute("data-highlighted", "supraspinatus glenohumeral-joint-capsule subacromial-bursa");
+  await expect(figure).toHaveAttribute(
+    "data-highlighted",
+    "supraspinatus glenohumeral-joint-capsule subacromial-bursa",
+  );
 
   // On the last step, repeated Enter on Next stays there (it used to jump to Previous and go back).
   await page.keyboard.press("End");

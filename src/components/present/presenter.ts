@@ -36,11 +36,11 @@ const KEYS_HELP: [string, string][] = [
   ["Home / End", "First / last step"],
   ["F", "Full screen on or off"],
   ["L", "Labels on or off"],
-  ["H", "Hide the answer (labels and text), press again to reveal"],
-  ["B or .", "Blank the screen, press again to return"],
+  ["H", "Hide the answer (labels, text); again to reveal"],
+  ["B or .", "Blank the screen; again to return"],
   ["?", "Show or hide this list"],
-  ["Esc", "Leave full screen, then leave the presentation"],
-  ["Ctrl+P", "Print a handout: every step with a still of its 3D view"],
+  ["Esc", "Leave full screen, then the presentation"],
+  ["Ctrl+P", "Print a handout with a still of each 3D view"],
 ];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -144,6 +144,7 @@ export class Presenter {
   #blank = false;
   #stills = new Map<string, string>();
   #captureTimer = 0;
+  #preparing = false;
   #ui: {
     bar: HTMLElement;
     counter: HTMLElement;
@@ -475,17 +476,22 @@ export class Presenter {
 
   /** Shows each step's view in turn and keeps a still of it, then prints the handout. */
   async printHandout() {
+    if (this.#preparing) return;
+    this.#preparing = true;
     const back = this.index;
     const pending = this.steps
       .map((s, i) => [s, i] as const)
       .filter(([s]) => s.figure && !this.#stills.has(this.#stillKey(s)));
     const seen = new Set<string>();
+    const views = new Set(pending.map(([s]) => this.#stillKey(s))).size;
     for (const [step, i] of pending) {
       const key = this.#stillKey(step);
       if (seen.has(key)) continue;
       seen.add(key);
-      this.#ui.live.textContent = `Preparing the handout: view ${seen.size}.`;
       this.render(i);
+      this.#ui.note.hidden = false;
+      this.#ui.note.textContent = `Preparing the handout: view ${seen.size} of ${views}…`;
+      this.#ui.live.textContent = this.#ui.note.textContent;
       await waitFor(
         () => step.figure?.dataset["status"] === "ready" || step.figure?.dataset["status"] === "error",
         15000,
@@ -494,8 +500,10 @@ export class Presenter {
       await new Promise((r) => setTimeout(r, 900));
       this.captureCurrent();
     }
+    this.#ui.note.textContent = "Answer hidden: press H to reveal.";
     this.render(back);
     this.buildHandout(false);
+    this.#preparing = false;
     window.print();
   }
 
@@ -505,31 +513,32 @@ export class Presenter {
     const handout = el("section", "present-handout");
     handout.setAttribute("aria-label", "Handout");
     handout.append(el("h1", "", document.title));
+    let previous: string | undefined;
     this.steps.forEach((step, i) => {
       const block = el("article", "present-handout-step");
-      const still = step.figure ? this.#stills.get(this.#stillKey(step)) : undefined;
-      const title = step.heading?.matches("h1, h2, h3") ? null : el("h2", "", step.title);
-      if (title) block.append(title);
+      block.dataset["step"] = String(i + 1);
       for (const part of step.parts) {
         if (part.matches(FIGURE) || part.querySelector(FIGURE)) continue;
         const copy = part.cloneNode(true) as HTMLElement;
-        // No second "Present" action, no scripts, no navigation in the handout.
+        // No second "Present" action, no scripts, no navigation, none of the presentation's own marks.
         for (const node of copy.querySelectorAll(SKIP)) node.remove();
-        for (const node of [copy, ...copy.querySelectorAll<HTMLElement>("[id], [hidden]")]) {
-          node.removeAttribute("id");
-          node.removeAttribute("hidden");
+        for (const node of [copy, ...copy.querySelectorAll<HTMLElement>("*")]) {
+          for (const name of node.getAttributeNames()) {
+            if (name === "id" || name === "hidden" || name.startsWith("data-present")) node.removeAttribute(name);
+          }
         }
         block.append(copy);
       }
-      if (still) {
+      if (!block.querySelector("h1, h2, h3")) block.prepend(el("h2", "", step.title));
+      // A view is printed where it first appears, not again for every following step that shows it too.
+      const still = step.figure ? this.#stills.get(this.#stillKey(step)) : undefined;
+      if (still && still !== previous) {
         const img = el("img", "present-still");
         img.src = still;
         img.alt = step.figure?.querySelector("[role='application']")?.getAttribute("aria-label") ?? "3D view";
-        const heading = block.querySelector("h1, h2, h3");
-        (heading ?? block.firstChild)?.after(img);
-        if (!heading && !block.firstChild) block.append(img);
+        block.querySelector("h1, h2, h3")?.after(img);
       }
-      block.dataset["step"] = String(i + 1);
+      previous = still;
       handout.append(block);
     });
     document.body.append(handout);
