@@ -187,7 +187,7 @@ export class Presenter {
     const keys = button("Keys", "Shift+?", () => this.toggleHelp());
     const print = button("Handout", "Control+P", () => void this.printHandout());
     const exit = button("Exit", "Escape", () => this.#options.onLeave());
-    bar.append(prev, counter, next, labels, hide, keys, print, exit);
+    bar.append(prev, counter, next, el("span", "present-spacer"), labels, hide, keys, print, exit);
 
     const live = el("div", "present-sr");
     live.setAttribute("role", "status");
@@ -343,7 +343,7 @@ export class Presenter {
     const step = this.steps[this.index];
     const labels = this.#hidden ? false : (this.#labels ?? step?.view.labels ?? true);
     this.#ui.labels.setAttribute("aria-pressed", String(labels));
-    this.#ui.labels.disabled = !step?.figure;
+    this.#ui.labels.hidden = !step?.figure;
     this.#ui.hide.setAttribute("aria-pressed", String(this.#hidden));
     this.#ui.note.hidden = !this.#hidden;
   }
