@@ -86,6 +86,14 @@ test("presentation keys: next, previous, Home/End, history, form fields, key lis
   await page.keyboard.press("h");
   await expect(text).toBeVisible();
 
+  // F: full screen on and off (the Present button already asked for it).
+  const fullscreen = () => page.evaluate(() => document.fullscreenElement !== null);
+  const before = await fullscreen();
+  await page.keyboard.press("f");
+  await expect.poll(fullscreen).toBe(!before);
+  await page.keyboard.press("f");
+  await expect.poll(fullscreen).toBe(before);
+
   // Blank screen: B or "."; other keys wait until it is back.
   const blank = page.locator(".present-blank");
   await page.keyboard.press("b");
