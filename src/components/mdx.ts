@@ -5,9 +5,9 @@ import Term from "./glossary/Term.astro";
 import Cite from "./lesson/Cite.astro";
 import PageLink from "./lesson/PageLink.astro";
 import ScrollTable from "./lesson/ScrollTable.astro";
-import PresentStep from "./present/PresentStep.astro";
 import SessionSteps from "./lesson/SessionSteps.astro";
 import Step from "./lesson/Step.astro";
+import PresentStep from "./present/PresentStep.astro";
 import AnatomyViewer from "./viewer/AnatomyViewer.astro";
 
 export const mdxComponents = {

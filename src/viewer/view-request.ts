@@ -40,9 +40,7 @@ export function readViewRequest(value: unknown): ViewRequest {
   const v = value as Record<string, unknown>;
   const ids = (x: unknown) =>
     // Sorted, as the viewer keeps its lists.
-    Array.isArray(x)
-      ? x.filter((id): id is string => typeof id === "string" && isStructureId(id)).sort()
-      : undefined;
+    Array.isArray(x) ? x.filter((id): id is string => typeof id === "string" && isStructureId(id)).sort() : undefined;
   const focus = ids(v["focus"]);
   const secondary = ids(v["secondary"]);
   if (focus) out.focus = focus;
