@@ -2,6 +2,8 @@
 // hash as "Copy link"), with its width and height, and a button to copy it.
 import { useEffect, useId, useRef, useState } from "react";
 import { encodeViewState, type ViewState } from "../lib/view-state.ts";
+import { IconEmbed } from "./icons.tsx";
+import { useMenuDismiss } from "./use-menu-dismiss.ts";
 
 interface Props {
   state: ViewState;
@@ -10,7 +12,24 @@ interface Props {
   announce(text: string): void;
 }
 
-const clampSize = (n: number, fallback: number) => (Number.isFinite(n) ? Math.min(4000, Math.max(200, n)) : fallback);
+function SizeField(p: { label: string; value: number; onChange(n: number): void }) {
+  return (
+    <label>
+      {p.label}{" "}
+      <input
+        type="number"
+        min={200}
+        max={4000}
+        step={10}
+        value={p.value}
+        onChange={(e) => {
+          const n = e.currentTarget.valueAsNumber;
+          if (Number.isFinite(n)) p.onChange(Math.min(4000, Math.max(200, n)));
+        }}
+      />
+    </label>
+  );
+}
 
 /** The snippet for a view; the attribute values need no escaping (a URL of ids and numbers, fixed text). */
 export function embedSnippet(origin: string, state: ViewState, width: number, height: number): string {
@@ -27,26 +46,7 @@ export function EmbedMenu({ state, enabled, announce }: Props) {
   useEffect(() => setOrigin(location.origin), []);
   const snippet = embedSnippet(origin, state, width, height);
 
-  // Closes on Escape and on a click elsewhere, like the layers menu.
-  useEffect(() => {
-    const details = ref.current;
-    if (!details) return;
-    const onPointer = (e: PointerEvent) => {
-      if (details.open && !details.contains(e.target as Node)) details.open = false;
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && details.open) {
-        details.open = false;
-        details.querySelector("summary")?.focus();
-      }
-    };
-    document.addEventListener("pointerdown", onPointer);
-    details.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      details.removeEventListener("keydown", onKey);
-    };
-  }, []);
+  useMenuDismiss(ref);
 
   const copy = async () => {
     try {
@@ -61,48 +61,14 @@ export function EmbedMenu({ state, enabled, announce }: Props) {
   return (
     <details className="av-menu av-embed" ref={ref}>
       <summary className="av-button" aria-disabled={!enabled || undefined}>
-        <svg
-          className="av-icon"
-          viewBox="0 0 20 20"
-          width="20"
-          height="20"
-          aria-hidden="true"
-          focusable="false"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.7"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        >
-          <path d="M7 6l-4 4 4 4M13 6l4 4-4 4" />
-        </svg>
+        <IconEmbed />
         Embed
       </summary>
       <fieldset className="av-menu-panel av-embed-panel" disabled={!enabled}>
         <legend>Embed this view on a website</legend>
         <div className="av-embed-size">
-          <label>
-            Width{" "}
-            <input
-              type="number"
-              min={200}
-              max={4000}
-              step={10}
-              value={width}
-              onChange={(e) => setWidth(clampSize(e.currentTarget.valueAsNumber, 800))}
-            />
-          </label>
-          <label>
-            Height{" "}
-            <input
-              type="number"
-              min={200}
-              max={4000}
-              step={10}
-              value={height}
-              onChange={(e) => setHeight(clampSize(e.currentTarget.valueAsNumber, 600))}
-            />
-          </label>
+          <SizeField label="Width" value={width} onChange={setWidth} />
+          <SizeField label="Height" value={height} onChange={setHeight} />
         </div>
         <label htmlFor={`${id}-code`}>HTML to paste</label>
         <textarea id={`${id}-code`} readOnly rows={4} value={snippet} onFocus={(e) => e.currentTarget.select()} />

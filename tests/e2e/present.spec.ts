@@ -31,7 +31,7 @@ test("presentation keys: next, previous, Home/End, history, form fields, key lis
     await stepIs(page, ++n);
   }
   // The step's heading is shown, the previous step's is not, and the step is announced.
-  const live = page.locator(".present-sr[role='status']");
+  const live = page.locator(".present-live");
   await expect(live).toContainText(`Step 6 of ${total}:`);
   await expect(page.locator("[data-present-current]").first()).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toBeHidden();

@@ -189,14 +189,14 @@ export class Presenter {
     const exit = button("Exit", "Escape", () => this.#options.onLeave());
     bar.append(prev, counter, next, el("span", "present-spacer"), labels, hide, keys, print, exit);
 
-    const live = el("div", "present-sr");
+    const live = el("div", "visually-hidden present-live");
     live.setAttribute("role", "status");
     live.setAttribute("aria-live", "polite");
     live.setAttribute("aria-atomic", "true");
 
     const blank = el("div", "present-blank");
     blank.hidden = true;
-    blank.append(el("p", "present-sr", "Screen blanked. Press B to return."));
+    blank.append(el("p", "visually-hidden", "Screen blanked. Press B to return."));
 
     const note = el("p", "present-note", "Answer hidden: press H to reveal.");
     note.hidden = true;
