@@ -40,6 +40,17 @@ describe("the Present action", () => {
     expect(views).toContainEqual(expect.objectContaining({ focus: ["scapula"], view: "posterior" }));
     expect(viewerPayloads(doc.querySelector("session-steps .steps-figure") ?? doc)).toHaveLength(1);
   });
+
+  it("a <PresentStep> marker gives the section after it a view of its own", () => {
+    const doc = pageDoc("/conditions/carpal-tunnel-syndrome/");
+    const marker = doc.querySelector(".condition-body [data-present-step]");
+    expect(marker?.nextElementSibling?.tagName).toBe("H2");
+    expect(text(marker?.nextElementSibling)).toBe("Symptoms");
+    expect(JSON.parse(marker?.getAttribute("data-view") ?? "{}")).toMatchObject({
+      focus: ["median-nerve"],
+      view: "palmar",
+    });
+  });
 });
 
 describe("/embed/", () => {

@@ -59,6 +59,9 @@ function parseView(raw: string | undefined): ViewRequest {
   }
 }
 
+/** Element children only (no instanceof: the splitting also runs over a parsed document in unit tests). */
+const isElement = (node: Node): node is HTMLElement => node.nodeType === 1;
+
 function headingText(node: HTMLElement): string {
   const h = node.matches("h1, h2, h3") ? node : node.querySelector<HTMLElement>("h1, h2, h3");
   return (h?.textContent ?? "").replace(/\s+/g, " ").trim();
@@ -90,7 +93,7 @@ export function collectSteps(article: HTMLElement): Step[] {
   };
   const walk = (node: HTMLElement) => {
     for (const child of node.children) {
-      if (!(child instanceof HTMLElement) || child.matches(SKIP)) continue;
+      if (!isElement(child) || child.matches(SKIP)) continue;
       if (boundarySet.has(child)) {
         start(child, child.dataset["title"] ?? child.dataset["stepTitle"] ?? headingText(child));
       }
@@ -103,7 +106,7 @@ export function collectSteps(article: HTMLElement): Step[] {
         walk(child);
         continue;
       }
-      if (!current) start(null, document.title);
+      if (!current) start(null, article.ownerDocument.title);
       current?.parts.push(child);
     }
   };
@@ -126,7 +129,7 @@ export function collectSteps(article: HTMLElement): Step[] {
       const inner = step.heading && p.contains(step.heading) ? p : p.matches("header") ? p : null;
       if (!inner) return [p];
       return [...inner.children].filter(
-        (c): c is HTMLElement => c instanceof HTMLElement && !c.matches("h1, h2, h3") && !c.querySelector("h1, h2, h3"),
+        (c): c is HTMLElement => isElement(c) && !c.matches(`h1, h2, h3, ${SKIP}`) && !c.querySelector("h1, h2, h3"),
       );
     });
   }
