@@ -31,7 +31,13 @@ export default defineConfig({
   // Not node_modules/.astro: worktrees that share one node_modules must not share the content data store.
   cacheDir: "./.cache/astro",
   build: { format: "directory" },
-  integrations: [mdx(), react(), sitemap(), dropBuildOnlyFiles],
+  // /embed/ is a frame for other sites, not a page to find.
+  integrations: [
+    mdx(),
+    react(),
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith("/embed/") }),
+    dropBuildOnlyFiles,
+  ],
   // No code blocks on the site, and Shiki's inline styles would be blocked by the CSP.
   markdown: { syntaxHighlight: false },
   server: { port: 4321, host: "127.0.0.1" },

@@ -7,12 +7,14 @@ import PageLink from "./lesson/PageLink.astro";
 import ScrollTable from "./lesson/ScrollTable.astro";
 import SessionSteps from "./lesson/SessionSteps.astro";
 import Step from "./lesson/Step.astro";
+import PresentStep from "./present/PresentStep.astro";
 import AnatomyViewer from "./viewer/AnatomyViewer.astro";
 
 export const mdxComponents = {
   AnatomyViewer,
   Cite,
   PageLink,
+  PresentStep,
   PressureScale,
   ScrollTable,
   SessionSteps,

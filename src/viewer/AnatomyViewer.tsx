@@ -36,6 +36,13 @@ import { Toolbar } from "./Toolbar.tsx";
 import type { SchematicData, StructureInfo, ViewerPayload, ViewerStatus } from "./types.ts";
 import { VIEW_LABELS } from "./view-directions.ts";
 import { DEFAULT_LAYERS, type ViewAction, viewReducer } from "./view-reducer.ts";
+import {
+  pendingViewRequest,
+  readViewRequest,
+  SNAPSHOT_EVENT,
+  VIEW_REQUEST_EVENT,
+  type ViewRequest,
+} from "./view-request.ts";
 import { pageViewers } from "./viewer-keys.ts";
 import { detectWebGL } from "./webgl.ts";
 
@@ -242,9 +249,63 @@ export default function AnatomyViewer({ data }: Props) {
     return () => observer.disconnect();
   }, []);
 
-  // Keep the address bar a link to this view once the reader has changed something.
+  // Views asked for by the page (presentation steps, a lesson's step-through) and stills for the handout.
+  const [request, setRequest] = useState<ViewRequest | null>(null);
+  const appliedRequest = useRef("");
   useEffect(() => {
-    if (!touched.current) return;
+    const root = rootRef.current;
+    if (!root) return;
+    setRequest(pendingViewRequest(root));
+    const onRequest = (e: Event) => setRequest(readViewRequest((e as CustomEvent<unknown>).detail));
+    const onSnapshot = (e: Event) => {
+      const detail = (e as CustomEvent<{ image: string | null }>).detail;
+      if (detail) detail.image = apiRef.current?.snapshot() ?? null;
+    };
+    root.addEventListener(VIEW_REQUEST_EVENT, onRequest);
+    root.addEventListener(SNAPSHOT_EVENT, onSnapshot);
+    return () => {
+      root.removeEventListener(VIEW_REQUEST_EVENT, onRequest);
+      root.removeEventListener(SNAPSHOT_EVENT, onSnapshot);
+    };
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: applies each new request once the structures are known
+  useEffect(() => {
+    if (!request || !shared) return;
+    const { labels, ...view } = request;
+    const key = JSON.stringify(view);
+    if (key === appliedRequest.current && labels !== undefined) {
+      // Only the labels changed: keep the camera where the presenter left it.
+      dispatchRaw({ type: "labels", on: labels });
+      return;
+    }
+    appliedRequest.current = key;
+    const knownIds = new Set(shared.filter((s) => !s.models || s.models.includes(state.model)).map((s) => s.id));
+    const base = { ...initial.current, model: state.model };
+    const { state: next, problems } = applyViewState(
+      base,
+      {
+        isViewState: true,
+        state: {
+          ...(view.focus ? { focus: view.focus } : {}),
+          ...(view.secondary ? { secondary: view.secondary } : {}),
+          ...(view.side ? { side: view.side } : {}),
+          ...(view.view ? { camera: { view: view.view } } : {}),
+          ...(labels !== undefined ? { labels } : {}),
+        },
+        problems: [],
+      },
+      { knownIds, models: [state.model] },
+    );
+    if (problems.length > 0) console.warn(`Palpate viewer ${keyRef.current}: ${problems.join(" ")}`);
+    dispatchRaw({ type: "replace", state: next });
+    const cam = "view" in next.camera ? next.camera.view : payload.view;
+    moveCamera({ kind: "view", view: cam, ids: framingIds(payload, next) });
+  }, [request, shared]);
+
+  // Keep the address bar a link to this view once the reader has changed something (not while a presentation
+  // owns the address: its steps are #step=N).
+  useEffect(() => {
+    if (!touched.current || document.documentElement.hasAttribute("data-present")) return;
     const timer = setTimeout(() => {
       const url = `${location.pathname}${location.search}${encodeViewState({ ...state, viewer: keyRef.current })}`;
       history.replaceState(history.state, "", url);
@@ -530,6 +591,7 @@ export default function AnatomyViewer({ data }: Props) {
           }}
           onCopyLink={copyLink}
           onFullscreen={toggleFullscreen}
+          announce={announce}
         />
       )}
       {notice.length > 0 && (

@@ -40,6 +40,8 @@ export interface StageApi {
   orbit(dx: number, dy: number): void;
   pan(dx: number, dy: number): void;
   zoom(factor: number): void;
+  /** Renders a frame and returns it as a PNG data URL (the presentation handout's still). */
+  snapshot(): string | null;
 }
 
 export interface StageProps {
@@ -370,6 +372,15 @@ function Scene(props: StageProps) {
         camera.position.copy(controls.target).add(o.setLength(length));
         moved();
       },
+      snapshot() {
+        // Read back in the same task as the render: the drawing buffer is still intact.
+        gl.render(scene, camera);
+        try {
+          return gl.domElement.toDataURL("image/png");
+        } catch {
+          return null;
+        }
+      },
     };
     const moved = () => {
       scratch.tween.start = -1;
@@ -382,7 +393,7 @@ function Scene(props: StageProps) {
     return () => {
       props.api.current = null;
     };
-  }, [camera, controls, invalidate, props.api, scratch]);
+  }, [camera, controls, invalidate, props.api, scratch, gl, scene]);
 
   // Picking: click or tap selects (a drag does not); hovering with a mouse shows the name.
   useEffect(() => {

@@ -1,7 +1,8 @@
 // The viewer's controls: model (explorer), view preset, reset, labels, x-ray, layers, show all, copy link and
 // full screen. Native buttons, selects and checkboxes, each with an icon and a text label.
-import { useEffect, useId, useRef } from "react";
+import { useId, useRef } from "react";
 import { LAYER_KEYS, LAYER_LABELS, type LayerKey, type ViewName, type ViewState } from "../lib/view-state.ts";
+import { EmbedMenu } from "./EmbedMenu.tsx";
 import {
   IconExitFullscreen,
   IconFullscreen,
@@ -13,6 +14,7 @@ import {
   IconXray,
 } from "./icons.tsx";
 import type { ModelInfo } from "./types.ts";
+import { useMenuDismiss } from "./use-menu-dismiss.ts";
 import { VIEW_LABELS, viewsFor } from "./view-directions.ts";
 
 interface Props {
@@ -34,6 +36,8 @@ interface Props {
   onShowAll(): void;
   onCopyLink(): void;
   onFullscreen(): void;
+  /** Speaks a short result (the viewer's live region). */
+  announce(text: string): void;
 }
 
 export function Toolbar(p: Props) {
@@ -42,26 +46,7 @@ export function Toolbar(p: Props) {
   const view = "view" in p.state.camera ? p.state.camera.view : "";
   const changed = p.state.hidden.length > 0 || p.state.isolated.length > 0;
 
-  // The layers menu closes on Escape and when the reader clicks elsewhere.
-  useEffect(() => {
-    const details = layersRef.current;
-    if (!details) return;
-    const onPointer = (e: PointerEvent) => {
-      if (details.open && !details.contains(e.target as Node)) details.open = false;
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && details.open) {
-        details.open = false;
-        details.querySelector("summary")?.focus();
-      }
-    };
-    document.addEventListener("pointerdown", onPointer);
-    details.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      details.removeEventListener("keydown", onKey);
-    };
-  }, []);
+  useMenuDismiss(layersRef);
 
   return (
     <fieldset className="av-toolbar">
@@ -149,6 +134,7 @@ export function Toolbar(p: Props) {
         <IconLink />
         Copy link
       </button>
+      <EmbedMenu state={p.state} enabled={p.enabled} announce={p.announce} />
       <button
         type="button"
         className="av-button"

@@ -91,3 +91,8 @@ export const IconClose = () => (
     <path d="M5 5l10 10M15 5L5 15" />
   </Icon>
 );
+export const IconEmbed = () => (
+  <Icon>
+    <path d="M7 6l-4 4 4 4M13 6l4 4-4 4" />
+  </Icon>
+);

@@ -27,10 +27,11 @@ describe("the sitemap", () => {
     }
   });
 
-  it("lists every built page but the 404 page", () => {
+  it("lists every built page but the 404 page and the embed frame", () => {
     const built = builtPages()
       .map((p) => p.path)
-      .filter((p) => p !== "/404.html");
+      .filter((p) => p !== "/404.html" && !p.startsWith("/embed/"));
+    expect(pages.filter((p) => p.startsWith("/embed/"))).toEqual([]);
     expect(built.length).toBeGreaterThan(100);
     expect(built.filter((p) => !pages.includes(p))).toEqual([]);
   });
