@@ -139,8 +139,8 @@ describe("the web app manifest", () => {
     }
   });
 
-  it("is linked, with a theme colour, from every page", () => {
-    for (const { path, file: page } of builtPages()) {
+  it("is linked, with a theme colour, from every page of the site (not the embed, which lives in other sites' frames)", () => {
+    for (const { path, file: page } of builtPages().filter((p) => p.path !== "/embed/")) {
       const html = readFileSync(page, "utf8");
       expect(html, path).toContain('<link rel="manifest" href="/manifest.webmanifest">');
       expect(html, path).toMatch(/<meta name="theme-color" content="#[0-9a-f]{6}">/);
