@@ -8,6 +8,8 @@ export interface BankRecord {
   aliases: string[];
   tissue: string;
   regions: string[];
+  /** Depth, 1 = most superficial. */
+  layer: number;
   group: string;
   action?: string | undefined;
   palpation?: string | undefined;
@@ -32,9 +34,13 @@ export interface BankStructure {
   tissue: string;
   /** Home region (the record's first). */
   region: string;
+  /** Depth, 1 = most superficial (which layers a Find-it question draws). */
+  layer: number;
   group: string;
   /** The model a question about it loads (its home region's, or the whole body). */
   model: string;
+  /** Every model that holds it (a Find-it list names what the shown model holds). */
+  models: string[];
   /** Which side of the body its camera looks from. */
   view: "anterior" | "posterior";
   /** One line shown after the answer: its action, or where it is felt, or its summary's first sentence. */
@@ -145,8 +151,10 @@ export function buildQuestionBank(input: BankInput): QuestionBank {
       aliases: [...r.aliases],
       tissue: r.tissue,
       region,
+      layer: r.layer,
       group: r.group,
       model,
+      models: [...models],
       view: depth && depth.structure < depth.model ? "posterior" : "anterior",
       fact: factOf(r),
     });
