@@ -98,6 +98,8 @@ export default function Quiz3D({ data }: { data: string }) {
   const [announcement, setAnnouncement] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The model failed (or WebGL went away): the quiz goes on, Find it from the list. */
+  const [stageError, setStageError] = useState<string | null>(null);
   const [webgl, setWebgl] = useState<{ available: boolean; software: boolean } | null>(null);
   const [stageReady, setStageReady] = useState(false);
   const [camera, setCamera] = useState<CameraCommand>({ seq: 0, kind: "view", view: "anterior", ids: [] });
@@ -358,9 +360,9 @@ export default function Quiz3D({ data }: { data: string }) {
   const missed = answers.filter((a) => a && !a.right).map((a) => a.question.answer);
   const setLabel = setId === "weak" ? "My weak ones" : (payload.sets.find((s) => s.id === setId)?.label ?? "");
   const listed = useMemo(() => (bank?.structures ?? []).filter((s) => s.models.includes(model)), [bank, model]);
-  const showStage = webgl?.available === true && (phase === "question" || phase === "feedback");
+  const showStage = webgl?.available === true && !stageError && (phase === "question" || phase === "feedback");
 
-  if (error && phase !== "question") {
+  if (error) {
     return (
       <div className="quiz3d practice-tool" data-quiz3d="error">
         <p className="quiz3d-error" role="alert">
@@ -493,13 +495,21 @@ export default function Quiz3D({ data }: { data: string }) {
                     pain={undefined}
                     pulseKey={`${index}|${phase}`}
                     onReady={() => setStageReady(true)}
-                    onError={() => setError("The 3D model could not be loaded. Reload the page to try again.")}
+                    onError={() =>
+                      setStageError(
+                        "The 3D model could not be loaded, so Name it cannot show the structure. Find it still works from the list; reload the page to try again.",
+                      )
+                    }
                     onPick={onPick}
                     onCameraMoved={() => {}}
                     onContextLost={(lost) => setStageReady(!lost)}
                     nameOf={nameOf}
                   />
                 </Suspense>
+              ) : stageError ? (
+                <p className="quiz3d-status" role="alert">
+                  {stageError}
+                </p>
               ) : webgl && !webgl.available ? (
                 <p className="quiz3d-status">
                   This browser cannot show 3D (WebGL is off or unsupported). Find it still works from the list; Name it
