@@ -2,7 +2,7 @@
 // rounds of ten. Mounts the viewer's 3D stage with no labels and no hover names (they would give the answer away),
 // keeps score, records every answer in the on-device progress (a miss makes the structure's flashcard due) and ends
 // with the score, the missed ones (each with a link that shows it in the explorer) and a round of just those.
-import { type FormEvent, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { matchAnswer } from "../lib/practice/answer-match.ts";
 import { browserStorage, ProgressStore } from "../lib/practice/progress-store.ts";
 import { type BankStructure, dealRound, type Question, type QuestionBank } from "../lib/practice/question-bank.ts";
@@ -262,7 +262,7 @@ export default function Quiz3D({ data }: { data: string }) {
     finish({ question, given, right: given === question.answer });
   }, [phase, question, chosen, finish, announce]);
 
-  const checkTyped = (e: FormEvent) => {
+  const checkTyped = (e: { preventDefault(): void }) => {
     e.preventDefault();
     if (!question || !bank || phase !== "question") return;
     if (typed.trim() === "") {
@@ -273,7 +273,7 @@ export default function Quiz3D({ data }: { data: string }) {
     finish({ question, given: match.id, right: match.id === question.answer, typed: typed.trim() });
   };
 
-  const checkList = (e: FormEvent) => {
+  const checkList = (e: { preventDefault(): void }) => {
     e.preventDefault();
     if (!question || phase !== "question") return;
     if (!listChoice) {

@@ -25,8 +25,8 @@ function typo(name: string): string {
   return `${name.slice(0, i)}${name[i + 1]}${name[i]}${name.slice(i + 2)}`;
 }
 
-function blockStorage(page: Page): Promise<void> {
-  return page.addInitScript(() => {
+async function blockStorage(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     Object.defineProperty(window, "localStorage", {
       get() {
         throw new DOMException("The operation is insecure.", "SecurityError");
