@@ -9,6 +9,7 @@ import { type BankStructure, dealRound, type Question, type QuestionBank } from 
 import { recordQuizAnswer, weakStructures } from "../lib/practice/schedule.ts";
 import { encodeViewState, LAYER_KEYS, LAYER_LABELS, type LayerKey, layerGroupOf } from "../lib/view-state.ts";
 import type { Appearance } from "../viewer/anatomy-model.ts";
+import { isDarkTheme, prefersReducedMotion } from "../viewer/page-prefs.ts";
 import type { CameraCommand, CameraRequest, StageApi } from "../viewer/Stage3D.tsx";
 import { detectWebGL } from "../viewer/webgl.ts";
 import "./practice.css";
@@ -47,16 +48,6 @@ function findLayers(s: BankStructure): LayerKey[] {
   const group = layerGroupOf(s.tissue, s.layer);
   const from = LAYER_KEYS.indexOf(group);
   return LAYER_KEYS.filter((k, i) => k !== "skin" && i >= from);
-}
-
-function prefersReducedMotion(): boolean {
-  return typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
-}
-
-function isDarkTheme(): boolean {
-  const theme = document.documentElement.dataset["theme"];
-  if (theme === "dark" || theme === "light") return theme === "dark";
-  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
 function randomSeed(): number {

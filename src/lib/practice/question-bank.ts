@@ -1,20 +1,12 @@
 // The 3D quiz's question bank, built at build time from the anatomy records, the model manifest and the figures
 // of the condition and technique guides, and the seeded rounds the browser deals from it. Pure TypeScript.
+import type { StructureFacts } from "../anatomy-graph.ts";
 
 /** The anatomy record fields the bank reads. */
-export interface BankRecord {
-  id: string;
-  name: string;
-  aliases: string[];
-  tissue: string;
-  regions: string[];
-  /** Depth, 1 = most superficial. */
-  layer: number;
-  group: string;
+export type BankRecord = Pick<StructureFacts, "id" | "name" | "aliases" | "tissue" | "regions" | "layer" | "group"> & {
   action?: string | undefined;
-  palpation?: string | undefined;
   summary: string;
-}
+};
 
 /** A guide's 3D figure, as the bank reads it. */
 export interface GuideFigure {
