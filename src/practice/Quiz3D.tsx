@@ -158,7 +158,7 @@ export default function Quiz3D({ data }: { data: string }) {
         announce(`Question ${i + 1} of ${total}. ${g?.prompt ?? ""} Press 1 to 4 to choose, Enter to check.`);
       }
       setPhase("question");
-      requestAnimationFrame(() => headingRef.current?.focus());
+      requestAnimationFrame(() => headingRef.current?.focus({ preventScroll: true }));
     },
     [byId, bank, moveCamera, announce],
   );
@@ -291,7 +291,7 @@ export default function Quiz3D({ data }: { data: string }) {
       setPhase("end");
       const score = answers.filter((a) => a.right).length;
       announce(`Round over: ${score} of ${round.length} right.`);
-      requestAnimationFrame(() => headingRef.current?.focus());
+      requestAnimationFrame(() => headingRef.current?.focus({ preventScroll: true }));
       return;
     }
     setIndex(index + 1);
