@@ -563,6 +563,12 @@ export default function Quiz3D({ data }: { data: string }) {
                     );
                   })}
                 </fieldset>
+                {phase === "question" && question.kind === "name" && target ? (
+                  <details className="quiz3d-clue">
+                    <summary>Need a clue?</summary>
+                    <p>{clueOf(target)}</p>
+                  </details>
+                ) : null}
                 {phase === "question" ? (
                   <>
                     <button type="button" className="primary" onClick={check}>

@@ -6,6 +6,7 @@ import {
   type BankRecord,
   type BankStructure,
   buildQuestionBank,
+  clueOf,
   dealRound,
   type GuideFigure,
   ROUND_LENGTH,
@@ -159,5 +160,24 @@ describe("rounds", () => {
     const only = ["supraspinatus", "median-nerve", "femur"];
     const round = dealRound(bank, "region-trunk", 5, { only });
     expect(round.map((q) => q.answer).sort()).toEqual([...only].sort());
+  });
+});
+
+describe("clues", () => {
+  it("never contain the structure's name or an alias", () => {
+    for (const s of bank.structures) {
+      const clue = clueOf(s).toLowerCase();
+      for (const n of [s.name, ...s.aliases]) expect(clue, `${s.id}: ${clue}`).not.toContain(n.toLowerCase());
+    }
+  });
+
+  it("blank out names with brackets and keep the rest", () => {
+    expect(
+      clueOf({
+        name: "Abductor digiti minimi (foot)",
+        aliases: ["ADM"],
+        fact: "The abductor digiti minimi (foot) or ADM abducts.",
+      }),
+    ).toBe("The ___ or ___ abducts.");
   });
 });

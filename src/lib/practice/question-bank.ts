@@ -207,6 +207,16 @@ export function buildQuestionBank(input: BankInput): QuestionBank {
   return { structures, sets, guides };
 }
 
+/** A structure's one-line fact with its own names (and aliases) blanked out: a clue that does not give the answer. */
+export function clueOf(s: Pick<BankStructure, "name" | "aliases" | "fact">): string {
+  let text = s.fact;
+  for (const name of [s.name, ...s.aliases].sort((a, b) => b.length - a.length)) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    text = text.replace(new RegExp(`(?<![A-Za-z])${escaped}(?![A-Za-z])`, "gi"), "___");
+  }
+  return text;
+}
+
 /** Small seeded generator (mulberry32): the same seed deals the same round. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
