@@ -5,7 +5,13 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { matchAnswer } from "../lib/practice/answer-match.ts";
 import { browserStorage, ProgressStore } from "../lib/practice/progress-store.ts";
-import { type BankStructure, dealRound, type Question, type QuestionBank } from "../lib/practice/question-bank.ts";
+import {
+  type BankStructure,
+  clueOf,
+  dealRound,
+  type Question,
+  type QuestionBank,
+} from "../lib/practice/question-bank.ts";
 import { recordQuizAnswer, weakStructures } from "../lib/practice/schedule.ts";
 import { encodeViewState, LAYER_KEYS, LAYER_LABELS, type LayerKey, layerGroupOf } from "../lib/view-state.ts";
 import type { Appearance } from "../viewer/anatomy-model.ts";
