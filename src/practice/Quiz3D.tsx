@@ -142,7 +142,10 @@ export default function Quiz3D({ data }: { data: string }) {
       setListChoice("");
       if (q.kind === "find") {
         setLayers(findLayers(s));
-        moveCamera({ kind: "view", view: s.view, ids: [] });
+        // Framed on the target's group (the metatarsals, the quadriceps) when it has a few members in this model, so a
+        // small bone is findable on a phone; the student still has to pick the right one. Else the whole model.
+        const peers = (bank?.structures ?? []).filter((x) => x.group === s.group && x.models.includes(s.model));
+        moveCamera({ kind: "view", view: s.view, ids: peers.length >= 3 ? peers.map((x) => x.id) : [] });
         announce(
           `Question ${i + 1} of ${total}. Find it: ${s.name}. Click it on the model or choose it from the list.`,
         );

@@ -174,6 +174,13 @@ test("a seeded round: Name it and Find it every way, score, missed list, and pro
     expect(href).toMatch(new RegExp(`^/anatomy/explore/#viewer=explore&.*f=${id}(&|$)`));
   }
   expect(await axeViolations(page, "[data-quiz3d]")).toEqual([]);
+  // "Practise the missed ones" deals a round of exactly those.
+  if (missed.length > 0) {
+    await quiz.getByRole("button", { name: "Practise the missed ones" }).click();
+    await expect(progress).toContainText(`Question 1 of ${missed.length}`);
+    const asked = await heading.getAttribute("data-question-kind");
+    if (asked === "find") await expect(heading).toHaveText(new RegExp(`^Find it: (${missed.map(nameOf).join("|")})$`));
+  }
 
   // Progress survives: the flashcards page (another load) finds the missed ones due in the shoulder.
   await page.goto("/practice/cards/");
