@@ -253,7 +253,11 @@ export default function Quiz3D({ data }: { data: string }) {
   );
 
   const check = useCallback(() => {
-    if (phase !== "question" || !question || question.kind === "find") return;
+    if (phase !== "question" || !question) return;
+    if (question.kind === "find") {
+      announce("Click the structure on the model, or choose it from the list and press Enter.");
+      return;
+    }
     if (chosen === null) {
       announce("Choose one of the four answers first (keys 1 to 4), or type the name.");
       return;
