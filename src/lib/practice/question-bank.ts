@@ -85,18 +85,8 @@ const TISSUE_SETS: [string, string, string[]][] = [
   ],
 ];
 
-/** Tissues a student is asked to name or find (the skin and vessels are context). */
-const QUIZ_TISSUES = new Set([
-  "muscle",
-  "tendon",
-  "ligament",
-  "fascia",
-  "retinaculum",
-  "joint-capsule",
-  "bursa",
-  "nerve",
-  "bone",
-]);
+/** Tissues drawn only as context, never asked about: every other tissue is quizzed (a new one joins by itself). */
+const CONTEXT_TISSUES = new Set(["skin", "vessel"]);
 
 /** A group becomes its own set from this many structures up. */
 const MIN_GROUP_SET = 2;
@@ -131,7 +121,7 @@ export function kebab(text: string): string {
 export function buildQuestionBank(input: BankInput): QuestionBank {
   const structures: BankStructure[] = [];
   for (const r of input.records) {
-    if (!QUIZ_TISSUES.has(r.tissue)) continue;
+    if (CONTEXT_TISSUES.has(r.tissue)) continue;
     const models = input.modelsOf(r.id);
     if (models.length === 0) continue;
     const region = r.regions[0] ?? "trunk";
