@@ -30,6 +30,7 @@ import type { Appearance } from "./anatomy-model.ts";
 import { InfoCard } from "./InfoCard.tsx";
 import { loadModelData, loadSchematicShapes } from "./model-data.ts";
 import { Placeholder } from "./Placeholder.tsx";
+import { isDarkTheme, prefersReducedMotion } from "./page-prefs.ts";
 import type { CameraCommand, CameraRequest, ModelContents, StageApi } from "./Stage3D.tsx";
 import { StructureList } from "./StructureList.tsx";
 import { Toolbar } from "./Toolbar.tsx";
@@ -71,16 +72,6 @@ function initialState(p: ViewerPayload, viewer: string): ViewState {
     labels: true,
     camera: { view: p.view },
   };
-}
-
-function prefersReducedMotion(): boolean {
-  return typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
-}
-
-function isDarkTheme(): boolean {
-  const theme = document.documentElement.dataset["theme"];
-  if (theme === "dark" || theme === "light") return theme === "dark";
-  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
 /** Ids a named view frames: the figure's own framing while its highlights are the figure's, else the highlights. */
