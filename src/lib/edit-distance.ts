@@ -30,7 +30,12 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   return Math.min(prev[n] as number, max + 1);
 }
 
-/** How many typos a word of this length may carry and still count as meant: none under 4 letters, 2 from 8. */
+/**
+ * How many typos a typed word or name of this many letters may carry and still count as meant: none up to 4 letters
+ * (one letter there makes another word: "ulna", "ulnb"), one up to 8, then one more per 6 letters, at most 3.
+ */
 export function typoAllowance(length: number): number {
-  return length < 4 ? 0 : length < 8 ? 1 : 2;
+  if (length <= 4) return 0;
+  if (length <= 8) return 1;
+  return Math.min(3, 1 + Math.floor((length - 8) / 6));
 }

@@ -13,6 +13,18 @@ describe("editDistance", () => {
     expect(editDistance("abc", "")).toBe(3);
   });
 
+  it.each([
+    ["", "", 0],
+    ["trapezuis", "trapezius", 1], // one swap
+    ["trapzius", "trapezius", 1], // one left out
+    ["trappezius", "trapezius", 1], // one extra
+    ["ca", "abc", 3], // optimal string alignment, not unrestricted Damerau-Levenshtein
+    ["kitten", "sitting", 3],
+  ])("%s to %s is %i", (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+    expect(editDistance(b, a)).toBe(d);
+  });
+
   it("is symmetric", () => {
     for (const [a, b] of [
       ["supraspinatus", "suprapsinatus"],
@@ -31,9 +43,11 @@ describe("editDistance", () => {
 });
 
 describe("typoAllowance", () => {
-  it("forgives nothing in short words and more in long ones", () => {
-    expect(typoAllowance(3)).toBe(0);
+  it("forgives nothing in short words and more in long ones, at most three", () => {
+    expect(typoAllowance(4)).toBe(0);
     expect(typoAllowance(6)).toBe(1);
-    expect(typoAllowance(9)).toBe(2);
+    expect(typoAllowance(8)).toBe(1);
+    expect(typoAllowance(14)).toBe(2);
+    expect(typoAllowance(40)).toBe(3);
   });
 });
