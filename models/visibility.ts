@@ -198,11 +198,12 @@ export function buildVisibility(nodes: readonly VisibilityNode[], options: Visib
     }
     perDirection.push({ stacks, total, listed });
   }
-  // Per node, one short list of occluders over all directions (most cover summed over directions first); each
-  // direction then marks which of them cover the node from there.
+  // Per node, one short list of occluders over all directions (those covering most of it from some direction
+  // first); each direction then marks which of them cover the node from there.
   for (let n = 0; n < N; n++) {
     const sum = new Map<number, number>();
-    for (const { listed } of perDirection) for (const [m, c] of listed[n] ?? []) sum.set(m, (sum.get(m) ?? 0) + c);
+    for (const { listed } of perDirection)
+      for (const [m, c] of listed[n] ?? []) sum.set(m, Math.max(sum.get(m) ?? 0, c));
     const kept = [...sum]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, VISIBILITY_LIST.perNode)

@@ -42,9 +42,9 @@ export const VISIBILITY_DEPTH_TOLERANCE = 0.0015;
 
 /**
  * Occluders the table lists: per direction those covering at least `minCover` of the node, at most
- * `perDirection`; per node at most `perNode` over all directions (the ones covering most, summed).
+ * `perDirection`; per node at most `perNode` over all directions (those covering most of it from some direction).
  */
-export const VISIBILITY_LIST = { minCover: 0.02, perDirection: 10, perNode: 18 } as const;
+export const VISIBILITY_LIST = { minCover: 0.04, perDirection: 8, perNode: 63 } as const;
 
 /** The file beside each model: compact strings, decoded once per model by decodeVisibility. */
 export interface VisibilityFile {
@@ -59,10 +59,26 @@ export interface VisibilityFile {
    */
   stats: string[];
   /**
-   * Per node: a count, its occluders' node indices (two characters each), then per direction three characters: an
-   * 18-bit mask of the occluders that cover it from there.
+   * Per node: a count, its occluders' node indices (two characters each), then per direction a count and the
+   * positions in that list of the occluders that cover it from there (one character each).
    */
   cover: string[];
+}
+
+/**
+ * A left-side node whose right-side twin is in the table: the left side is the mirror image (x -> -x), and so is
+ * the direction set, so its entries are the twin's from the mirrored direction and are not stored.
+ */
+function mirrorOf(name: string, nodes: readonly string[]): string | undefined {
+  const twin = name.endsWith("-l") ? `${name.slice(0, -2)}-r` : undefined;
+  return twin && nodes.includes(twin) ? twin : undefined;
+}
+
+/** The node on the other side (`-r` <-> `-l`); midline nodes are their own mirror image. */
+function otherSide(name: string): string {
+  if (name.endsWith("-r")) return `${name.slice(0, -2)}-l`;
+  if (name.endsWith("-l")) return `${name.slice(0, -2)}-r`;
+  return name;
 }
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -88,7 +104,8 @@ export function encodeVisibility(data: VisibilityData): VisibilityFile {
     version: 1,
     directions: SAMPLE_DIRECTIONS.map((v) => v.map((x) => Math.round(x * 1e4) / 1e4) as Vec3),
     nodes: data.nodes,
-    stats: data.nodes.map((_, n) => {
+    stats: data.nodes.map((name, n) => {
+      if (mirrorOf(name, data.nodes)) return "";
       let s = "";
       for (let d = 0; d < D; d++) {
         const k = n * D + d;
@@ -96,14 +113,14 @@ export function encodeVisibility(data: VisibilityData): VisibilityFile {
       }
       return s;
     }),
-    cover: data.nodes.map((_, n) => {
+    cover: data.nodes.map((name, n) => {
+      if (mirrorOf(name, data.nodes)) return "";
       const list = data.occluders[n] ?? [];
-      if (list.length > 18) throw new Error(`visibility: ${list.length} occluders for ${data.nodes[n]} (at most 18)`);
+      if (list.length > 63) throw new Error(`visibility: ${list.length} occluders for ${data.nodes[n]} (at most 63)`);
       let s = enc(list.length) + list.map((m) => enc(m >> 6) + enc(m & 63)).join("");
       for (let d = 0; d < D; d++) {
-        let mask = 0;
-        for (const m of data.masks[n]?.[d] ?? []) mask |= 1 << list.indexOf(m);
-        s += enc(mask >> 12) + enc((mask >> 6) & 63) + enc(mask & 63);
+        const here = data.masks[n]?.[d] ?? [];
+        s += enc(here.length) + here.map((m) => enc(list.indexOf(m))).join("");
       }
       return s;
     }),
@@ -145,16 +162,41 @@ export function decodeVisibility(file: VisibilityFile): Visibility {
     const list: number[] = [];
     for (let k = 0; k < count; k++) list.push(dec(c, 1 + 2 * k) * 64 + dec(c, 2 + 2 * k));
     const lists: number[][] = [];
-    for (let d = 0, i = 1 + 2 * count; d < D; d++, i += 3) {
-      const mask = (dec(c, i) << 12) | (dec(c, i + 1) << 6) | dec(c, i + 2);
-      lists.push(list.filter((_, k) => mask & (1 << k)));
+    for (let d = 0, i = 1 + 2 * count; d < D; d++) {
+      const here = dec(c, i++);
+      const active: number[] = [];
+      for (let k = 0; k < here; k++) active.push(list[dec(c, i++)] as number);
+      lists.push(active);
     }
     cover.push(lists);
+  }
+  const index = new Map(file.nodes.map((name, n) => [name, n]));
+  const mirrorDirection = file.directions.map((v) => {
+    const m = nearestDirection(file, [-v[0], v[1], v[2]]);
+    const u = file.directions[m] as Vec3;
+    if (Math.abs(u[0] + v[0]) + Math.abs(u[1] - v[1]) + Math.abs(u[2] - v[2]) > 1e-3) {
+      throw new Error("visibility table: the directions are not mirror-symmetric");
+    }
+    return m;
+  });
+  for (let n = 0; n < N; n++) {
+    const name = file.nodes[n] as string;
+    const twin = file.stats[n] === "" ? index.get(otherSide(name)) : undefined;
+    if (twin === undefined || twin === n) continue;
+    for (let d = 0; d < D; d++) {
+      const from = twin * D + (mirrorDirection[d] as number);
+      area[n * D + d] = area[from] as number;
+      seen[n * D + d] = seen[from] as number;
+      clear[n * D + d] = clear[from] as number;
+    }
+    cover[n] = mirrorDirection.map((md) =>
+      (cover[twin]?.[md] ?? []).map((m) => index.get(otherSide(file.nodes[m] as string)) ?? m),
+    );
   }
   return {
     directions: file.directions,
     nodes: file.nodes,
-    index: new Map(file.nodes.map((name, n) => [name, n])),
+    index,
     area,
     seen,
     clear,

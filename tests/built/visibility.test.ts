@@ -13,11 +13,13 @@ import { mdxPages, yamlRecords } from "../support/content.ts";
 import { measureScenario, modelsDir, type Scenario, summary } from "../support/visibility.ts";
 
 /**
- * At least this part of the targets' pixels must show with nothing opaque in front. Half is the issue's floor: a
- * structure more than half visible shows its shape, extent and attachments; the rest is still drawn through its
- * cover (the show-through tint and outline).
+ * At least this part of the targets' pixels must show with nothing opaque in front. The issue's floor is half: a
+ * structure more than half visible shows its shape, extent and attachments, and the rest is still drawn through
+ * its cover (the show-through tint and outline). 0.6 keeps a margin above that floor while leaving room below
+ * today's worst case (72 % when this test was written; median 96-98 %), so a model change that buries a target
+ * fails here rather than in front of a student.
  */
-const THRESHOLD = 0.5;
+const THRESHOLD = 0.6;
 
 const manifest = JSON.parse(readFileSync(join(modelsDir, "manifest.json"), "utf8")) as Manifest;
 

@@ -76,7 +76,7 @@ export interface Scenario {
 }
 
 /** Node indices of ids on a side, as the viewer's AnatomyModel.nodesOn picks them. */
-function nodesOn(nodes: readonly ModelNode[], ids: readonly string[], side: Side): number[] {
+export function nodesOn(nodes: readonly ModelNode[], ids: readonly string[], side: Side): number[] {
   const out: number[] = [];
   for (const id of ids) {
     const all = nodes.flatMap((n, i) => (n.id === id ? [i] : []));

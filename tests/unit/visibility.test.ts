@@ -34,11 +34,15 @@ function box(name: string, tissue: string, min: Vec3, max: Vec3): VisibilityNode
 
 // The target lies behind a plate (in front of it along +z) that covers its left half seen from the front.
 const scene = [
-  box("deep-r", "muscle", [-0.1, 0, -0.05], [0.1, 0.1, 0]),
-  box("cover-r", "muscle", [-0.12, -0.01, 0.02], [0, 0.11, 0.03]),
-  box("skin", "skin", [-0.3, -0.1, 0.05], [0.3, 0.3, 0.06]),
+  box("deep-r", "muscle", [-0.6, 0, -0.05], [-0.4, 0.1, 0]),
+  box("cover-r", "muscle", [-0.62, -0.01, 0.02], [-0.5, 0.11, 0.03]),
+  box("skin", "skin", [-0.8, -0.1, 0.05], [0.8, 0.3, 0.06]),
+  // The left side, mirrored (x -> -x) and far enough away not to interfere: stored as its twin's mirror image.
+  box("deep-l", "muscle", [0.4, 0, -0.05], [0.6, 0.1, 0]),
+  box("cover-l", "muscle", [0.5, -0.01, 0.02], [0.62, 0.11, 0.03]),
 ];
-const vis = decodeVisibility(buildVisibility(scene, { pixelSize: 0.004 }));
+const file = buildVisibility(scene, { pixelSize: 0.004 });
+const vis = decodeVisibility(file);
 const front = nearestDirection(vis, [0, 0, 1]);
 const back = nearestDirection(vis, [0, 0, -1]);
 const deep = targetNodes(vis, ["deep"], "r");
@@ -67,6 +71,15 @@ describe("visibility tables", () => {
     expect(occluderNodes(vis, deep, back).size).toBe(0);
     // The plate in front is never covered from the front.
     expect(directionQuality(vis, targetNodes(vis, ["cover"], "r"), front).seen).toBeGreaterThan(0.95);
+  });
+
+  it("store the left side as the mirror image of the right", () => {
+    expect(file.stats[file.nodes.indexOf("deep-l")]).toBe("");
+    const left = targetNodes(vis, ["deep"], "l");
+    const fromLeftFront = nearestDirection(vis, [1, 0, 1]);
+    const fromRightFront = nearestDirection(vis, [-1, 0, 1]);
+    expect([...occluderNodes(vis, left, front)]).toEqual(["cover-l"]);
+    expect(directionQuality(vis, left, fromLeftFront)).toEqual(directionQuality(vis, deep, fromRightFront));
   });
 
   it("never list a target as something to see through", () => {
