@@ -50,7 +50,6 @@ test("the frozen shoulder figure and Show me show their targets, as the Node mea
   // The figure opens on its authored front view with the deltoid and pectoralis over the capsule see-through.
   const figure = await measure(page, v);
   const node = await nodeMeasure(figure, FOCUS);
-  console.log(JSON.stringify({ ...figure, node }));
   expect(figure.seeThrough).toEqual(node.cleared);
   expect(figure.seeThrough).toEqual(expect.arrayContaining(["deltoid-r", "pectoralis-major-r"]));
   expect(figure.seen / figure.total).toBeGreaterThanOrEqual(0.5);
