@@ -114,7 +114,13 @@ function report(name: string, rows: Awaited<ReturnType<typeof measureAll>>) {
   const b = withBefore ? summary(rows.map((r) => ({ label: r.label, fraction: r.before ?? 0 }))) : undefined;
   console.log(
     `${name} (${rows.length}): ${b ? `before min ${pct(b.min)} median ${pct(b.median)}; ` : ""}after min ${pct(a.min)} median ${pct(a.median)}` +
-      `; views changed ${rows.filter((r) => r.changed).length}\n  worst after: ${a.worst.join(", ")}`,
+      `; views turned: ${
+        rows
+          .filter((r) => r.changed)
+          .map((r) => r.label)
+          .join(", ") || "none"
+      }` +
+      `\n  worst after: ${a.worst.join(", ")}`,
   );
 }
 
