@@ -265,8 +265,11 @@ export function directionQuality(vis: Visibility, targets: readonly number[], d:
 export const CLEAR_ENOUGH = 0.7;
 /** A named view showing its targets at less than this part of their largest area sees them edge-on. */
 const EDGE_ON = 0.3;
-/** Views from straight above or below the body read badly: a small handicap, so they win only when clearly better. */
-const steepness = (v: Vec3) => (Math.abs(v[1]) > 0.9 ? 0.7 : Math.abs(v[1]) > 0.5 ? 0.9 : 1);
+/**
+ * Views from straight above or below the body read badly, and a view from below is one a student never has of a
+ * client on a table: a handicap, so they win only when clearly better (the sole of the foot).
+ */
+const steepness = (v: Vec3) => (v[1] < -0.9 ? 0.6 : v[1] < -0.5 ? 0.75 : v[1] > 0.9 ? 0.7 : v[1] > 0.5 ? 0.9 : 1);
 
 function score(vis: Visibility, targets: readonly number[], d: number): number {
   const q = directionQuality(vis, targets, d);
