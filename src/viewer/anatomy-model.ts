@@ -58,6 +58,9 @@ interface MeshState {
 
 const noRaycast = () => {};
 
+/** Below this opacity a surface counts as see-through (the skin at 0.45-0.5, x-ray at 0.14; not fascia at 0.7+). */
+const SEE_THROUGH = 0.6;
+
 function fibreKind(mesh: Mesh): FibreKind {
   const attribute = mesh.geometry.getAttribute("_fibre") as BufferAttribute | InterleavedBufferAttribute | undefined;
   if (!attribute) return 0;
@@ -163,7 +166,8 @@ export class AnatomyModel {
       else if (selected) material = this.materials.context(node.tissue, false, false, state.fibre);
       else material = this.materials.context(node.tissue, anyHighlight, a.xray || cover, state.fibre);
       mesh.material = material;
-      state.translucent = (role === "context" && !selected && a.xray) || cover;
+      // A see-through surface (x-ray, cleared cover, the skin) neither hides a label's point nor takes a click.
+      state.translucent = material.transparent && material.opacity < SEE_THROUGH;
       // Outlines: never colour alone. Selected wins over the highlight outline. See-through cover has none (its
       // back faces would show through it as a dark blot).
       const outlineKind = selected ? "selected" : role === "context" || cover ? null : role;
