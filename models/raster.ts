@@ -19,8 +19,6 @@ export interface RasterCamera {
   linearDepth(z: number): number;
 }
 
-const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-
 function normalise(v: Vec3): Vec3 {
   const l = Math.hypot(v[0], v[1], v[2]) || 1;
   return [v[0] / l, v[1] / l, v[2] / l];
@@ -45,6 +43,29 @@ function ensure(into: Projected | undefined, n: number): Projected {
   return { x: new Float32Array(n), y: new Float32Array(n), z: new Float32Array(n) };
 }
 
+/**
+ * A projection: each point relative to `origin` in view coordinates (along right, up, towards the camera), then
+ * to pixels by `toScreen`.
+ */
+function projector(
+  origin: Vec3,
+  basis: { right: Vec3; up: Vec3; toward: Vec3 },
+  toScreen: (a: number, b: number, c: number, out: Projected, i: number) => void,
+): RasterCamera["project"] {
+  const { right: r, up: u, toward: f } = basis;
+  return (p, into) => {
+    const n = p.length / 3;
+    const out = ensure(into, n);
+    for (let i = 0; i < n; i++) {
+      const x = (p[3 * i] as number) - origin[0];
+      const y = (p[3 * i + 1] as number) - origin[1];
+      const z = (p[3 * i + 2] as number) - origin[2];
+      toScreen(x * r[0] + y * r[1] + z * r[2], x * u[0] + y * u[1] + z * u[2], x * f[0] + y * f[1] + z * f[2], out, i);
+    }
+    return out;
+  };
+}
+
 /** Orthographic camera: `centre` at the middle of the image, `pixelSize` metres per pixel. */
 export function orthoCamera(opts: {
   right: Vec3;
@@ -55,26 +76,16 @@ export function orthoCamera(opts: {
   width: number;
   height: number;
 }): RasterCamera {
-  const { right: r, up: u, toward: f, width: W, height: H } = opts;
+  const { width: W, height: H } = opts;
   const scale = 1 / opts.pixelSize;
-  const cx = dot(opts.centre, r);
-  const cy = dot(opts.centre, u);
   return {
     width: W,
     height: H,
-    project(p, into) {
-      const n = p.length / 3;
-      const out = ensure(into, n);
-      for (let i = 0; i < n; i++) {
-        const x = p[3 * i] as number;
-        const y = p[3 * i + 1] as number;
-        const z = p[3 * i + 2] as number;
-        out.x[i] = W / 2 + (x * r[0] + y * r[1] + z * r[2] - cx) * scale;
-        out.y[i] = H / 2 - (x * u[0] + y * u[1] + z * u[2] - cy) * scale;
-        out.z[i] = x * f[0] + y * f[1] + z * f[2];
-      }
-      return out;
-    },
+    project: projector(opts.centre, opts, (a, b, c, out, i) => {
+      out.x[i] = W / 2 + a * scale;
+      out.y[i] = H / 2 - b * scale;
+      out.z[i] = c;
+    }),
     linearDepth: (z) => z,
   };
 }
@@ -91,30 +102,18 @@ export function perspectiveCamera(opts: {
   height: number;
 }): RasterCamera {
   const { eye, width: W, height: H } = opts;
-  const {
-    right: r,
-    up: u,
-    toward: f,
-  } = viewBasis([eye[0] - opts.target[0], eye[1] - opts.target[1], eye[2] - opts.target[2]]);
+  const basis = viewBasis([eye[0] - opts.target[0], eye[1] - opts.target[1], eye[2] - opts.target[2]]);
   const focal = H / 2 / Math.tan((opts.fov * Math.PI) / 360);
   return {
     width: W,
     height: H,
-    project(p, into) {
-      const n = p.length / 3;
-      const out = ensure(into, n);
-      for (let i = 0; i < n; i++) {
-        const x = (p[3 * i] as number) - eye[0];
-        const y = (p[3 * i + 1] as number) - eye[1];
-        const z = (p[3 * i + 2] as number) - eye[2];
-        // Distance in front of the camera (clamped: the viewer's near plane is 1 cm).
-        const d = Math.max(0.01, -(x * f[0] + y * f[1] + z * f[2]));
-        out.x[i] = W / 2 + ((x * r[0] + y * r[1] + z * r[2]) / d) * focal;
-        out.y[i] = H / 2 - ((x * u[0] + y * u[1] + z * u[2]) / d) * focal;
-        out.z[i] = 1 / d;
-      }
-      return out;
-    },
+    project: projector(eye, basis, (a, b, c, out, i) => {
+      // Distance in front of the camera (clamped: the viewer's near plane is 1 cm).
+      const d = Math.max(0.01, -c);
+      out.x[i] = W / 2 + (a / d) * focal;
+      out.y[i] = H / 2 - (b / d) * focal;
+      out.z[i] = 1 / d;
+    }),
     linearDepth: (z) => -1 / z,
   };
 }
