@@ -16,7 +16,9 @@ async function modelsSection(): Promise<void> {
     const r = await generateModels({ outDir: out, force: true });
     const t = r.timings;
     console.log(`\nModel generation (${cpus().length} cores): ${(t.total / 1000).toFixed(1)} s in all`);
-    console.log(`  meshing ${(t.meshing / 1000).toFixed(1)} s, writing ${(t.writing / 1000).toFixed(1)} s`);
+    console.log(
+      `  meshing ${(t.meshing / 1000).toFixed(1)} s, writing ${(t.writing / 1000).toFixed(1)} s, visibility ${(t.visibility / 1000).toFixed(1)} s`,
+    );
     console.log("\n  file                 nodes  triangles      bytes   write  budget");
     let total = 0;
     for (const f of r.manifest.files) {

@@ -23,6 +23,7 @@ import {
 import { type LoadedRecord, loadRecords } from "./records.ts";
 import { initMeshing } from "./sdf.ts";
 import type { MeshData } from "./types.ts";
+import { buildVisibility } from "./visibility.ts";
 import { type NodeSpec, writeGlb } from "./writer.ts";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -41,6 +42,11 @@ export const MODELS: { model: string; title: string }[] = [
 
 /** Budgets per file (enforced by simplifying when exceeded) and for all files together. */
 export const BUDGET = { fileTriangles: 150_000, fileBytes: 400 * 1024, totalBytes: 3 * 1024 * 1024 };
+/**
+ * Metres per pixel of the visibility tables' id buffers: the overview is coarser (its meshes are), and a region's
+ * 4 mm still gives a thin nerve some pixels. About 1 s per region file on a 2-core machine.
+ */
+const VISIBILITY_PIXEL = { body: 0.005, region: 0.004 };
 /** The overview keeps about this many triangles in all. */
 const BODY_TRIANGLES = 90_000;
 
@@ -79,6 +85,7 @@ export interface GenerateResult {
     total: number;
     meshing: number;
     writing: number;
+    visibility: number;
     perRecord: Record<string, number>;
     perFile: Record<string, number>;
   };
@@ -101,6 +108,8 @@ export function inputsKey(root: string): string {
     ...listFiles(join(root, "models", "data"), (f) => f.endsWith(".json")),
     // The schemas the records are read with (src/schemas/), so a schema change regenerates the models.
     ...listFiles(join(root, "src", "schemas"), (f) => f.endsWith(".ts")),
+    // The visibility tables' format and sampled directions.
+    join(root, "src", "lib", "visibility.ts"),
   ];
   for (const f of files) {
     if (!existsSync(f)) continue;
@@ -169,7 +178,7 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
         skipped: true,
         manifest,
         notBuilt: records.filter((r) => !r.record.geometry).map((r) => r.record.id),
-        timings: { total: performance.now() - t0, meshing: 0, writing: 0, perRecord: {}, perFile: {} },
+        timings: { total: performance.now() - t0, meshing: 0, writing: 0, visibility: 0, perRecord: {}, perFile: {} },
       };
     }
   }
@@ -227,6 +236,7 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
   const files: ManifestFile[] = [];
   const perFile: Record<string, number> = {};
   const tw = performance.now();
+  let visibility = 0;
   const fileTriangles = new Map<string, Map<string, number>>();
   // Each file gets at most its share of the total budget (so all files together stay under it).
   const fileBytes = Math.min(BUDGET.fileBytes, Math.floor((BUDGET.totalBytes * 0.97) / MODELS.length));
@@ -261,6 +271,19 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
       ratio *= Math.max(0.3, (fileBytes / glb.byteLength) ** 1.5 * 0.93);
     }
     writeFileSync(join(outDir, `${model}.glb`), glb);
+    // Which structures hide which from each direction, for the viewer's camera and see-through cover.
+    const tv = performance.now();
+    const table = buildVisibility(
+      specs.map((s) => ({
+        name: s.name,
+        tissue: s.extras.tissue,
+        positions: s.mesh.positions,
+        indices: s.mesh.indices,
+      })),
+      { pixelSize: model === "body" ? VISIBILITY_PIXEL.body : VISIBILITY_PIXEL.region },
+    );
+    writeFileSync(join(outDir, `${model}.visibility.json`), JSON.stringify(table));
+    visibility += performance.now() - tv;
     let bounds: Bounds | undefined;
     const tris = new Map<string, number>();
     for (const s of specs) {
@@ -313,7 +336,12 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
     `models: ${nodes.length} nodes from ${records.length - notBuilt.length} records in ${Math.round(total)} ms` +
       (notBuilt.length ? `; ${notBuilt.length} records have no geometry yet` : ""),
   );
-  return { skipped: false, manifest, notBuilt, timings: { total, meshing, writing, perRecord, perFile } };
+  return {
+    skipped: false,
+    manifest,
+    notBuilt,
+    timings: { total, meshing, writing: writing - visibility, visibility, perRecord, perFile },
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -1,11 +1,12 @@
 // Quick look at soft-tissue shapes without the full model build: a small software renderer (orthographic,
-// z-buffer, smooth shading) writing PNGs. Development tool, not part of the build.
+// z-buffer, smooth shading; triangles scanned by models/raster.ts) writing PNGs. Development tool, not part of the build.
 //   node models/soft/preview.ts --ids deltoid,biceps-brachii --view anterior --out /tmp/p.png [--bones]
 //   [--centre x,y,z --size 0.4] [--width 900]
 // Views: anterior, posterior, right (lateral of the right side), left, superior, inferior.
 import { writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import type { AnatomyRecord } from "../../src/schemas/anatomy-record.ts";
+import { orthoCamera, rasterize } from "../raster.ts";
 import { loadRecords } from "../records.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { buildSoftTissue } from "./index.ts";
@@ -59,9 +60,15 @@ export function renderRgb(
 ): Uint8Array {
   const { width: W, height: H } = opts;
   const { r, u, f } = basis(view);
-  const scale = Math.min(W, H) / opts.size;
-  const cx = dot(opts.centre, r);
-  const cy = dot(opts.centre, u);
+  const camera = orthoCamera({
+    right: r,
+    up: u,
+    toward: f,
+    centre: opts.centre,
+    pixelSize: opts.size / Math.min(W, H),
+    width: W,
+    height: H,
+  });
   const img = new Uint8Array(W * H * 3).fill(40);
   const zbuf = new Float32Array(W * H).fill(-Infinity);
   const light: Vec3 = (() => {
@@ -71,59 +78,24 @@ export function renderRgb(
   })();
   for (const { mesh, colour } of items) {
     const n = mesh.positions.length / 3;
-    const sx = new Float32Array(n);
-    const sy = new Float32Array(n);
-    const sz = new Float32Array(n);
     const shade = new Float32Array(n);
     const tend = new Float32Array(n);
     const fw = mesh.fibre ? mesh.fibre.length / n : 0;
     if (fw === 2) for (let i = 0; i < n; i++) tend[i] = mesh.fibre?.[2 * i + 1] ?? 0;
     for (let i = 0; i < n; i++) {
-      const p: Vec3 = [mesh.positions[3 * i] ?? 0, mesh.positions[3 * i + 1] ?? 0, mesh.positions[3 * i + 2] ?? 0];
       const nn: Vec3 = [mesh.normals[3 * i] ?? 0, mesh.normals[3 * i + 1] ?? 0, mesh.normals[3 * i + 2] ?? 0];
-      sx[i] = W / 2 + (dot(p, r) - cx) * scale;
-      sy[i] = H / 2 - (dot(p, u) - cy) * scale;
-      sz[i] = dot(p, f);
       const lam = dot(nn, light);
       shade[i] = 0.25 + 0.75 * Math.max(0, lam) + 0.15 * Math.max(0, -lam);
     }
-    const idx = mesh.indices;
-    for (let t = 0; t < idx.length; t += 3) {
-      const a = idx[t] ?? 0;
-      const b = idx[t + 1] ?? 0;
-      const c = idx[t + 2] ?? 0;
-      const ax = sx[a] ?? 0;
-      const ay = sy[a] ?? 0;
-      const bx = sx[b] ?? 0;
-      const by = sy[b] ?? 0;
-      const cxp = sx[c] ?? 0;
-      const cyp = sy[c] ?? 0;
-      const area = (bx - ax) * (cyp - ay) - (by - ay) * (cxp - ax);
-      if (Math.abs(area) < 1e-9) continue;
-      const minX = Math.max(0, Math.floor(Math.min(ax, bx, cxp)));
-      const maxX = Math.min(W - 1, Math.ceil(Math.max(ax, bx, cxp)));
-      const minY = Math.max(0, Math.floor(Math.min(ay, by, cyp)));
-      const maxY = Math.min(H - 1, Math.ceil(Math.max(ay, by, cyp)));
-      for (let y = minY; y <= maxY; y++) {
-        for (let x = minX; x <= maxX; x++) {
-          const px = x + 0.5;
-          const py = y + 0.5;
-          const w0 = ((bx - px) * (cyp - py) - (by - py) * (cxp - px)) / area;
-          const w1 = ((cxp - px) * (ay - py) - (cyp - py) * (ax - px)) / area;
-          const w2 = 1 - w0 - w1;
-          if (w0 < 0 || w1 < 0 || w2 < 0) continue;
-          const z = w0 * (sz[a] ?? 0) + w1 * (sz[b] ?? 0) + w2 * (sz[c] ?? 0);
-          const k = y * W + x;
-          if (z <= (zbuf[k] ?? 0)) continue;
-          zbuf[k] = z;
-          const s = w0 * (shade[a] ?? 0) + w1 * (shade[b] ?? 0) + w2 * (shade[c] ?? 0);
-          const td = w0 * (tend[a] ?? 0) + w1 * (tend[b] ?? 0) + w2 * (tend[c] ?? 0);
-          img[3 * k] = Math.min(255, (colour[0] + (215 - colour[0]) * td) * s);
-          img[3 * k + 1] = Math.min(255, (colour[1] + (215 - colour[1]) * td) * s);
-          img[3 * k + 2] = Math.min(255, (colour[2] + (225 - colour[2]) * td) * s);
-        }
-      }
-    }
+    rasterize(camera.project(mesh.positions), mesh.indices, W, H, false, (k, z, w0, w1, w2, a, b, c) => {
+      if (z <= (zbuf[k] ?? 0)) return;
+      zbuf[k] = z;
+      const s = w0 * (shade[a] ?? 0) + w1 * (shade[b] ?? 0) + w2 * (shade[c] ?? 0);
+      const td = w0 * (tend[a] ?? 0) + w1 * (tend[b] ?? 0) + w2 * (tend[c] ?? 0);
+      img[3 * k] = Math.min(255, (colour[0] + (215 - colour[0]) * td) * s);
+      img[3 * k + 1] = Math.min(255, (colour[1] + (215 - colour[1]) * td) * s);
+      img[3 * k + 2] = Math.min(255, (colour[2] + (225 - colour[2]) * td) * s);
+    });
   }
   return img;
 }

@@ -73,6 +73,10 @@ export interface ViewerUse {
   focus: string[];
   secondary: string[];
   referredPain?: string | undefined;
+  /** Camera preset, side and framed ids, when the figure names them (the visibility test frames as the viewer). */
+  view?: string | undefined;
+  side?: string | undefined;
+  frame?: string[] | undefined;
 }
 
 /** The teaching collections that can point at a structure. */
@@ -125,6 +129,9 @@ export function viewerUsesInMdx(body: string): ViewerUse[] {
       focus: listAttribute(attributes, "focus"),
       secondary: listAttribute(attributes, "secondary"),
       referredPain: listAttribute(attributes, "referredPain")[0],
+      view: listAttribute(attributes, "view")[0],
+      side: listAttribute(attributes, "side")[0],
+      frame: listAttribute(attributes, "frame").length > 0 ? listAttribute(attributes, "frame") : undefined,
     });
   }
   return uses;

@@ -116,6 +116,7 @@ export default function AnatomyViewer({ data }: Props) {
     kind: "view",
     view: payload.view,
     ids: framingIds(payload, payload),
+    fit: true,
   });
   const touched = useRef(false);
   const seq = useRef(0);
@@ -209,7 +210,13 @@ export default function AnatomyViewer({ data }: Props) {
         seq.current += 1;
         setCamera(
           "view" in cam
-            ? { seq: seq.current, kind: "view", view: cam.view, ids: framingIds(payload, start) }
+            ? {
+                seq: seq.current,
+                kind: "view",
+                view: cam.view,
+                ids: framingIds(payload, start),
+                fit: cam.view === payload.view,
+              }
             : { seq: seq.current, kind: "free", position: cam.position, target: cam.target },
         );
       } else if (
@@ -412,14 +419,19 @@ export default function AnatomyViewer({ data }: Props) {
 
   const reset = useCallback(() => {
     dispatch({ type: "replace", state: { ...initial.current, model: state.model } });
-    moveCamera({ kind: "view", view: payload.view, ids: framingIds(payload, initial.current) });
+    moveCamera({ kind: "view", view: payload.view, ids: framingIds(payload, initial.current), fit: true });
     announce("View reset.");
   }, [dispatch, moveCamera, payload, state.model, announce]);
 
   const setView = useCallback(
-    (view: ViewName) => {
+    (view: ViewName, fit = false) => {
       dispatch({ type: "view", view });
-      moveCamera({ kind: "view", view, ids: framingIds(payload, { focus: state.focus, secondary: state.secondary }) });
+      moveCamera({
+        kind: "view",
+        view,
+        ids: framingIds(payload, { focus: state.focus, secondary: state.secondary }),
+        fit,
+      });
     },
     [dispatch, moveCamera, payload, state.focus, state.secondary],
   );
@@ -491,7 +503,7 @@ export default function AnatomyViewer({ data }: Props) {
             api.zoom(1 / 0.85);
             return true;
           case "Home":
-            setView("view" in initial.current.camera ? initial.current.camera.view : payload.view);
+            setView("view" in initial.current.camera ? initial.current.camera.view : payload.view, true);
             return true;
           case "Escape":
             if (state.selected) {

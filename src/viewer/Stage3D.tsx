@@ -14,18 +14,21 @@ import {
   Vector3,
 } from "three";
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
-import type { CameraState, Side, ViewName } from "../lib/view-state.ts";
+import type { CameraState, Side, Vec3, ViewName } from "../lib/view-state.ts";
+import { bestDirection, figureDirection, targetNodes } from "../lib/visibility.ts";
 import { AnatomyModel, type Appearance } from "./anatomy-model.ts";
 import { frameBox } from "./camera-presets.ts";
 import { MaterialSet } from "./materials.ts";
 import { acquireModel, releaseModel } from "./model-cache.ts";
+import { loadVisibility } from "./model-data.ts";
 import { buildPainPatches, disposePatches, syncPatchVisibility } from "./referred-pain.ts";
 import type { PainPatch } from "./types.ts";
 import { viewDirection } from "./view-directions.ts";
 
 /** A request to move the camera; `seq` changes for every new request. */
 export type CameraCommand =
-  | { seq: number; kind: "view"; view: ViewName; ids: string[] }
+  /** `fit`: the figure's own view, turned if its focus is hidden from there (src/lib/visibility.ts). */
+  | { seq: number; kind: "view"; view: ViewName; ids: string[]; fit?: boolean }
   | { seq: number; kind: "free"; position: [number, number, number]; target: [number, number, number] }
   | { seq: number; kind: "frame"; ids: string[] };
 
@@ -207,11 +210,12 @@ function Scene(props: StageProps) {
     let root: Object3D | null = null;
     let current: AnatomyModel | null = null;
     let cancelled = false;
-    acquireModel(props.modelUrl).then(
-      (object) => {
+    Promise.all([acquireModel(props.modelUrl), loadVisibility(props.modelUrl)]).then(
+      ([object, vis]) => {
         if (cancelled) return;
         root = object;
         current = new AnatomyModel(object, materials);
+        current.setVisibility(vis);
         scene.add(object);
         setModel(current);
       },
@@ -282,6 +286,21 @@ function Scene(props: StageProps) {
       else if (command.kind === "view") expandForContext(box);
       if (command.kind === "view") scratch.dir.set(...viewDirection(command.view, side, latest.current.model));
       else scratch.dir.copy(camera.position).sub(controls.target).normalize();
+      // Look from where the targets show: a figure's own view unless it hides them; "Show me" from the best side.
+      const vis = model.visibility();
+      if (vis && command.kind === "view" && command.fit) {
+        const targets = targetNodes(vis, appearance.focus, side);
+        if (targets.length > 0) {
+          scratch.dir.set(
+            ...(vis.directions[figureDirection(vis, targets, scratch.dir.toArray() as Vec3).index] as Vec3),
+          );
+        }
+      } else if (vis && command.kind === "frame" && command.ids.length > 0) {
+        const targets = targetNodes(vis, command.ids, side);
+        if (targets.length > 0) {
+          scratch.dir.set(...(vis.directions[bestDirection(vis, targets, scratch.dir.toArray() as Vec3)] as Vec3));
+        }
+      }
       frameBox(box, scratch.dir, camera, t.to, t.toTarget, command.kind === "frame" ? 1.6 : 1.2);
     }
     t.report = command.kind === "frame";
@@ -301,6 +320,29 @@ function Scene(props: StageProps) {
     }
     invalidate();
   }, [model, cameraSeq]);
+
+  // Test hook, only when a test asks for it before the page loads (tests/e2e/visibility.spec.ts).
+  useEffect(() => {
+    if (!model || !(window as { __palpateTestHooks?: boolean }).__palpateTestHooks) return;
+    const canvas = gl.domElement as HTMLCanvasElement & { palpateMeasure?: (() => unknown) | undefined };
+    canvas.palpateMeasure = () => {
+      camera.updateMatrixWorld();
+      const { width, height } = canvas.getBoundingClientRect();
+      const w = Math.round(width);
+      const h = Math.round(height);
+      return {
+        ...model.measureTargets(gl, camera, latest.current.appearance, w, h),
+        width: w,
+        height: h,
+        fov: camera.fov,
+        eye: camera.position.toArray(),
+        target: controls.target.toArray(),
+      };
+    };
+    return () => {
+      canvas.palpateMeasure = undefined;
+    };
+  }, [model, gl, camera, controls]);
 
   // New labels are placed on the next frame.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the label list is the trigger
@@ -498,6 +540,14 @@ function Scene(props: StageProps) {
       scratch.reportWhenStill = false;
       scratch.anchorsDirty = true;
       latest.current.onCameraMoved(cameraState(camera, controls.target));
+    }
+    // At rest, whatever covers the targets from here is see-through (cheap when nothing changed).
+    if (model && !moving && t.start < 0) {
+      if (model.syncCover(latest.current.appearance, scratch.v.copy(camera.position).sub(controls.target))) {
+        model.apply(latest.current.appearance);
+        scratch.anchorsDirty = true;
+        invalidate();
+      }
     }
     if (scratch.anchorsDirty && model && !moving && t.start < 0 && latest.current.labelIds.length > 0) {
       scratch.anchorsDirty = false;

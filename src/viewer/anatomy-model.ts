@@ -3,18 +3,26 @@
 import {
   Box3,
   type BufferAttribute,
+  type Camera,
+  Color,
   type InterleavedBufferAttribute,
   type Material,
   Mesh,
+  MeshBasicMaterial,
   type Object3D,
   type Raycaster,
   Vector3,
+  type WebGLRenderer,
+  WebGLRenderTarget,
 } from "three";
 import { type LayerKey, layerGroupOf, type Side } from "../lib/view-state.ts";
+import { nearestDirection, nodeName, occluderNodes, targetNodes, type Visibility } from "../lib/visibility.ts";
 import type { FibreKind, MaterialSet } from "./materials.ts";
 
 export interface StructureNode {
   id: string;
+  /** The generator's node name (`<id>-r`, `<id>-l`, midline `<id>`), as the visibility table names it. */
+  name: string;
   side: "r" | "l" | "m";
   tissue: string;
   layer: number;
@@ -44,11 +52,14 @@ interface MeshState {
   fibre: FibreKind;
   outline: Mesh | null;
   ghost: Mesh | null;
-  /** Drawn translucent (x-ray context): picking prefers solid structures behind it. */
+  /** Drawn translucent (x-ray context, see-through cover): picking prefers solid structures behind it. */
   translucent: boolean;
 }
 
 const noRaycast = () => {};
+
+/** Below this opacity a surface counts as see-through (the skin at 0.45-0.5, x-ray at 0.14; not fascia at 0.7+). */
+const SEE_THROUGH = 0.6;
 
 function fibreKind(mesh: Mesh): FibreKind {
   const attribute = mesh.geometry.getAttribute("_fibre") as BufferAttribute | InterleavedBufferAttribute | undefined;
@@ -62,6 +73,10 @@ export class AnatomyModel {
   private readonly meshState = new Map<Mesh, MeshState>();
   private readonly drawnMeshes: Mesh[] = [];
   private readonly anchors = new Map<StructureNode, Vector3>();
+  private vis: Visibility | null = null;
+  /** Node names drawn see-through because they cover the targets from where the camera is. */
+  private seeThrough: ReadonlySet<string> = new Set();
+  private coverKey: { a: Appearance | null; d: number } = { a: null, d: -1 };
 
   constructor(
     readonly root: Object3D,
@@ -81,6 +96,7 @@ export class AnatomyModel {
       const side = extras.side === "r" || extras.side === "l" ? extras.side : "m";
       const node: StructureNode = {
         id: extras.id,
+        name: nodeName(extras.id, side),
         side,
         tissue,
         layer,
@@ -142,22 +158,26 @@ export class AnatomyModel {
       this.drawnMeshes.push(mesh);
       const role = this.roleOf(node, a);
       const selected = a.selected === node.id && this.isOnSide(node, a.side);
+      // Covering a target from here: see-through, a secondary structure too (it never hides a primary one).
+      const cover = role !== "focus" && !selected && this.seeThrough.has(node.name);
       let material: Material;
       if (role === "focus") material = this.materials.focus;
-      else if (role === "secondary") material = this.materials.secondary;
+      else if (role === "secondary") material = cover ? this.materials.secondaryFaint : this.materials.secondary;
       else if (selected) material = this.materials.context(node.tissue, false, false, state.fibre);
-      else material = this.materials.context(node.tissue, anyHighlight, a.xray, state.fibre);
+      else material = this.materials.context(node.tissue, anyHighlight, a.xray || cover, state.fibre);
       mesh.material = material;
-      state.translucent = role === "context" && !selected && a.xray;
-      // Outlines: never colour alone. Selected wins over the highlight outline.
-      const outlineKind = selected ? "selected" : role === "context" ? null : role;
+      // A see-through surface (x-ray, cleared cover, the skin) neither hides a label's point nor takes a click.
+      state.translucent = material.transparent && material.opacity < SEE_THROUGH;
+      // Outlines: never colour alone. Selected wins over the highlight outline. See-through cover has none (its
+      // back faces would show through it as a dark blot).
+      const outlineKind = selected ? "selected" : role === "context" || cover ? null : role;
       if (outlineKind) {
         state.outline ??= this.child(mesh, 1);
         state.outline.material = this.materials.outlines[outlineKind];
         state.outline.visible = true;
       } else if (state.outline) state.outline.visible = false;
       // Show-through where the highlighted part is hidden behind context (not needed in x-ray).
-      if (role !== "context" && !a.xray) {
+      if (role !== "context" && !a.xray && !cover) {
         state.ghost ??= this.child(mesh, 10);
         state.ghost.material = role === "focus" ? this.materials.focusGhost : this.materials.secondaryGhost;
         state.ghost.visible = true;
@@ -173,6 +193,34 @@ export class AnatomyModel {
     mesh.add(child);
     child.updateMatrixWorld(true);
     return child;
+  }
+
+  /** Uses a visibility table when it describes exactly this model's nodes (a stale or other table is ignored). */
+  setVisibility(vis: Visibility | null): void {
+    const fits =
+      vis !== null && vis.nodes.length === this.nodes.length && this.nodes.every((n) => vis.index.has(n.name));
+    this.vis = fits ? vis : null;
+  }
+
+  visibility(): Visibility | null {
+    return this.vis;
+  }
+
+  /**
+   * Makes see-through what covers the targets (focus and selection on their side) seen from `direction` (target
+   * towards camera), by the table's nearest sampled direction. True when that changed what `apply` draws.
+   */
+  syncCover(a: Appearance, direction: { x: number; y: number; z: number }): boolean {
+    const vis = this.vis;
+    if (!vis) return false;
+    const d = nearestDirection(vis, [direction.x, direction.y, direction.z]);
+    if (this.coverKey.a === a && this.coverKey.d === d) return false;
+    this.coverKey = { a, d };
+    const ids = a.selected ? [...a.focus, a.selected] : [...a.focus];
+    const next = occluderNodes(vis, targetNodes(vis, ids, a.side), d);
+    if (next.size === this.seeThrough.size && [...next].every((n) => this.seeThrough.has(n))) return false;
+    this.seeThrough = next;
+    return true;
   }
 
   /** Bounds of the given ids on a side (visible nodes only when `visibleOnly`); empty box when none. */
@@ -305,6 +353,60 @@ export class AnatomyModel {
       firstTranslucent ??= state.node;
     }
     return firstTranslucent;
+  }
+
+  /**
+   * Test hook (tests/e2e/visibility.spec.ts): renders an id pass of what is drawn now (opaque surfaces; see-through
+   * ones left out) and counts the targets' pixels that show, against all their pixels drawn alone.
+   */
+  measureTargets(renderer: WebGLRenderer, camera: Camera, a: Appearance, width: number, height: number) {
+    const ids = a.selected ? [...a.focus, a.selected] : [...a.focus];
+    const targets = new Set(ids.flatMap((id) => this.nodesOn(id, a.side)));
+    const red = new MeshBasicMaterial({ color: 0xff0000 });
+    const green = new MeshBasicMaterial({ color: 0x00ff00 });
+    const saved = [...this.meshState].map(([mesh, st]) => ({
+      mesh,
+      st,
+      material: mesh.material,
+      visible: mesh.visible,
+      outline: st.outline?.visible ?? false,
+      ghost: st.ghost?.visible ?? false,
+    }));
+    const rt = new WebGLRenderTarget(width, height);
+    const pixels = new Uint8Array(width * height * 4);
+    const count = (onlyTargets: boolean) => {
+      for (const { mesh, st, visible } of saved) {
+        if (st.outline) st.outline.visible = false;
+        if (st.ghost) st.ghost.visible = false;
+        const target = targets.has(st.node);
+        mesh.visible = visible && (target || (!onlyTargets && !st.translucent && st.node.tissue !== "skin"));
+        mesh.material = target ? red : green;
+      }
+      renderer.setRenderTarget(rt);
+      renderer.setClearColor(0x000000, 1);
+      renderer.clear();
+      renderer.render(this.root, camera);
+      renderer.readRenderTargetPixels(rt, 0, 0, width, height, pixels);
+      renderer.setRenderTarget(null);
+      let n = 0;
+      for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 0) > 127 && (pixels[i + 1] ?? 0) < 128) n++;
+      return n;
+    };
+    const clearColour = renderer.getClearColor(new Color());
+    const clearAlpha = renderer.getClearAlpha();
+    const seen = count(false);
+    const total = count(true);
+    for (const { mesh, st, material, visible, outline, ghost } of saved) {
+      mesh.material = material;
+      mesh.visible = visible;
+      if (st.outline) st.outline.visible = outline;
+      if (st.ghost) st.ghost.visible = ghost;
+    }
+    renderer.setClearColor(clearColour, clearAlpha);
+    rt.dispose();
+    red.dispose();
+    green.dispose();
+    return { seen, total, seeThrough: [...this.seeThrough].sort() };
   }
 
   /** Removes the outline and ghost meshes this class added (geometry belongs to the model cache). */

@@ -126,6 +126,8 @@ export class MaterialSet {
   readonly resolution = new Vector2(800, 600);
   readonly focus: MeshStandardMaterial;
   readonly secondary: MeshStandardMaterial;
+  /** A secondary structure lying over a focus one: faint, so the primary target shows through it. */
+  readonly secondaryFaint: MeshStandardMaterial;
   readonly focusGhost: MeshBasicMaterial;
   readonly secondaryGhost: MeshBasicMaterial;
   readonly outlines: Record<OutlineKind, ShaderMaterial>;
@@ -143,6 +145,15 @@ export class MaterialSet {
       emissive: SECONDARY_COLOUR,
       emissiveIntensity: 0.18,
       roughness: 0.45,
+    });
+    this.secondaryFaint = new MeshStandardMaterial({
+      color: SECONDARY_COLOUR,
+      emissive: SECONDARY_COLOUR,
+      emissiveIntensity: 0.18,
+      roughness: 0.45,
+      transparent: true,
+      opacity: 0.28,
+      depthWrite: false,
     });
     stampStencil(this.focus, STAMP.focus);
     stampStencil(this.secondary, STAMP.secondary);
@@ -221,6 +232,7 @@ export class MaterialSet {
     for (const m of [
       this.focus,
       this.secondary,
+      this.secondaryFaint,
       this.focusGhost,
       this.secondaryGhost,
       ...Object.values(this.outlines),

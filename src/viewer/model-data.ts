@@ -1,6 +1,7 @@
 // Where a viewer's shared data lives (one JSON per model, one per schematic view, written at build time) and a
 // page-wide cache, so the figures of one model on a page fetch it once instead of each page carrying a copy.
 import type { Side, ViewName } from "../lib/view-state.ts";
+import { decodeVisibility, type Visibility, type VisibilityFile } from "../lib/visibility.ts";
 import type { ModelData, SchematicData } from "./types.ts";
 
 /** Data file of a figure's model, or of the explorer (every structure of every model). */
@@ -34,3 +35,9 @@ export const loadModelData = (mode: "figure" | "explorer", model: string) =>
 
 export const loadSchematicShapes = (model: string, view: ViewName, side: Side) =>
   fetchOnce<SchematicData["shapes"]>(schematicUrl(model, view, side));
+
+/** The visibility table the generator writes beside a model (`x.glb` -> `x.visibility.json`); null without one. */
+export const loadVisibility = (modelUrl: string): Promise<Visibility | null> =>
+  fetchOnce<VisibilityFile>(modelUrl.replace(/\.glb$/, ".visibility.json"))
+    .then((file) => decodeVisibility(file))
+    .catch(() => null);

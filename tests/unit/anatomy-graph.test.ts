@@ -33,13 +33,14 @@ function record(partial: Partial<StructureFacts> & { id: string }): StructureFac
 }
 
 describe("viewerUsesInMdx", () => {
-  it("reads model, focus, secondary and referredPain from multi-line <AnatomyViewer> tags", () => {
+  it("reads model, focus, secondary, referredPain, view, side and frame from multi-line <AnatomyViewer> tags", () => {
     const body = [
       "Some text.",
       "<AnatomyViewer",
       '  model="upper-limb"',
       '  focus={["biceps-brachii", "brachialis"]}',
       "  secondary={['radial-nerve']}",
+      '  view="posterior" side="l" frame={["humerus"]}',
       '  caption="A caption with a > sign and (brackets)."',
       "/>",
       "More text.",
@@ -51,6 +52,9 @@ describe("viewerUsesInMdx", () => {
         focus: ["biceps-brachii", "brachialis"],
         secondary: ["radial-nerve"],
         referredPain: undefined,
+        view: "posterior",
+        side: "l",
+        frame: ["humerus"],
       },
       { model: "body", focus: ["trapezius"], secondary: [], referredPain: "trapezius" },
     ]);

@@ -2,9 +2,8 @@
 // structure's vertices for the figure's view and keeps their outline (a convex hull, simplified), so the page
 // shows a still drawing of the view before and without WebGL.
 import { existsSync } from "node:fs";
-import { NodeIO } from "@gltf-transform/core";
-import { EXTMeshoptCompression, KHRMeshQuantization } from "@gltf-transform/extensions";
-import { MeshoptDecoder } from "meshoptimizer";
+import { viewBasis } from "../../../models/raster.ts";
+import { readModelNodes } from "../../../models/read-glb.ts";
 import type { Side, Vec3 } from "../../lib/view-state.ts";
 import type { SchematicData } from "../../viewer/types.ts";
 
@@ -31,38 +30,13 @@ export function readModelPoints(path: string): Promise<NodePoints[]> {
 
 async function loadPoints(path: string): Promise<NodePoints[]> {
   if (!existsSync(path)) return [];
-  await MeshoptDecoder.ready;
-  const io = new NodeIO()
-    .registerExtensions([EXTMeshoptCompression, KHRMeshQuantization])
-    .registerDependencies({ "meshopt.decoder": MeshoptDecoder });
-  const doc = await io.read(path);
-  const out: NodePoints[] = [];
-  const element: number[] = [];
-  for (const node of doc.getRoot().listNodes()) {
-    const extras = node.getExtras() as { id?: unknown; side?: unknown };
-    const mesh = node.getMesh();
-    if (typeof extras.id !== "string" || !mesh) continue;
-    const m = node.getWorldMatrix();
+  return (await readModelNodes(path)).map((node) => {
+    const count = node.positions.length / 3;
+    const step = Math.max(1, Math.ceil(count / MAX_POINTS_PER_NODE));
     const values: number[] = [];
-    for (const prim of mesh.listPrimitives()) {
-      const position = prim.getAttribute("POSITION");
-      if (!position) continue;
-      const count = position.getCount();
-      const step = Math.max(1, Math.ceil(count / MAX_POINTS_PER_NODE));
-      for (let i = 0; i < count; i += step) {
-        position.getElement(i, element);
-        const [x = 0, y = 0, z = 0] = element;
-        values.push(
-          m[0] * x + m[4] * y + m[8] * z + m[12],
-          m[1] * x + m[5] * y + m[9] * z + m[13],
-          m[2] * x + m[6] * y + m[10] * z + m[14],
-        );
-      }
-    }
-    const side = extras.side === "r" || extras.side === "l" ? extras.side : "m";
-    out.push({ id: extras.id, side, points: Float64Array.from(values) });
-  }
-  return out;
+    for (let i = 0; i < count; i += step) values.push(...node.positions.subarray(3 * i, 3 * i + 3));
+    return { id: node.id, side: node.side, points: Float64Array.from(values) };
+  });
 }
 
 type P = [number, number];
@@ -108,11 +82,6 @@ export function simplifyPolygon(polygon: P[], max: number): P[] {
   return poly;
 }
 
-function normalise(v: Vec3): Vec3 {
-  const l = Math.hypot(...v) || 1;
-  return [v[0] / l, v[1] / l, v[2] / l];
-}
-
 /**
  * Outlines of every structure as seen from `direction` (unit vector towards the camera), in millimetres on the
  * screen plane, framed like the 3D view's first camera: on `frameIds` (with room around) or on everything.
@@ -128,14 +97,7 @@ export async function buildSchematic(
 ): Promise<SchematicData | undefined> {
   const nodes = await readModelPoints(path);
   if (nodes.length === 0) return undefined;
-  let right: Vec3 = [direction[2], 0, -direction[0]];
-  if (Math.hypot(...right) < 1e-6) right = [1, 0, 0];
-  right = normalise(right);
-  const up = normalise([
-    direction[1] * right[2] - direction[2] * right[1],
-    direction[2] * right[0] - direction[0] * right[2],
-    direction[0] * right[1] - direction[1] * right[0],
-  ]);
+  const { right, up } = viewBasis(direction);
   const has = new Map<string, Set<string>>();
   for (const n of nodes) has.set(n.id, (has.get(n.id) ?? new Set()).add(n.side));
   const shapes: SchematicData["shapes"] = [];
