@@ -13,7 +13,7 @@ export interface TouchEngagement {
 /** Movement (CSS px) under which a touch counts as a tap; the same slop the viewer's picking uses. */
 const TAP_SLOP = 6;
 const TAP_MS = 500;
-const HINT_MS = 1800;
+const HINT_MS = 1500;
 
 /** Engagement of the figure whose stage is `stage`; `always` (full screen: no page to scroll) engages it. */
 export function useTouchEngagement(stage: RefObject<HTMLElement | null>, always: boolean): TouchEngagement {
@@ -66,6 +66,10 @@ export function useTouchEngagement(stage: RefObject<HTMLElement | null>, always:
     };
     // Two fingers engage at once; their moves are kept from scrolling or zooming the page while the touch-action
     // of the gesture already under way still allows that.
+    // The hint stays while the finger is down, and a moment after.
+    const onTouchEnd = (e: TouchEvent) => {
+      if (e.touches.length === 0 && hinted) showHint();
+    };
     const onTouch = (e: TouchEvent) => {
       if (e.touches.length < 2) return;
       if (e.cancelable) e.preventDefault();
@@ -78,6 +82,7 @@ export function useTouchEngagement(stage: RefObject<HTMLElement | null>, always:
     el.addEventListener("pointercancel", onCancel);
     el.addEventListener("touchstart", onTouch, { passive: false });
     el.addEventListener("touchmove", onTouch, { passive: false });
+    el.addEventListener("touchend", onTouchEnd);
     return () => {
       window.clearTimeout(hintTimer);
       el.removeEventListener("pointerdown", onDown);
@@ -86,6 +91,7 @@ export function useTouchEngagement(stage: RefObject<HTMLElement | null>, always:
       el.removeEventListener("pointercancel", onCancel);
       el.removeEventListener("touchstart", onTouch);
       el.removeEventListener("touchmove", onTouch);
+      el.removeEventListener("touchend", onTouchEnd);
     };
   }, [stage, engaged]);
 
