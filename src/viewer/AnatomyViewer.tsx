@@ -685,7 +685,11 @@ export default function AnatomyViewer({ data }: Props) {
             onPointerDown={startSheetSwipe}
           >
             <span className="av-sheet-grip" aria-hidden="true" />
-            {selectedInfo && status === "ready" ? `${selectedInfo.name}: details and structures` : "Structures"}
+            {sheetOpen
+              ? "Close the list"
+              : selectedInfo && status === "ready"
+                ? `${selectedInfo.name}: details and structures`
+                : "Structures"}
           </button>
         )}
         {/* Beside or below the stage this wrapper does not exist for layout (display: contents); in full screen on a

@@ -209,7 +209,8 @@ test.describe("on a phone", () => {
 
     // Full screen gives the 3D most of the screen; the list and card are a sheet pulled up by its handle.
     await v.getByRole("button", { name: "Full screen" }).tap();
-    const handle = v.getByRole("button", { name: /Structures/ });
+    const handle = v.locator(".av-sheet-handle");
+    await expect(handle).toHaveAccessibleName("Structures");
     await expect(handle).toHaveAttribute("aria-expanded", "false");
     await expect(stage).toHaveAttribute("data-touch", "engaged");
     const list = v.getByRole("button", { name: /^Median nerve/ });
@@ -224,6 +225,7 @@ test.describe("on a phone", () => {
     await attach(testInfo, "phone-390x844-full-screen", await page.screenshot());
     await handle.tap();
     await expect(handle).toHaveAttribute("aria-expanded", "true");
+    await expect(handle).toHaveAccessibleName("Close the list");
     await expect(list).toBeVisible();
     await attach(testInfo, "phone-390x844-sheet-open", await page.screenshot());
     await handle.tap();
