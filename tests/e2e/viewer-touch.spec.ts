@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { type CDPSession, expect, type Locator, type Page, type TestInfo, test } from "@playwright/test";
 import { reportCspViolations } from "./support/csp";
+import { pixelStats } from "./support/pixels";
 
 const GUIDE = "/anatomy/explore/guide/";
 const fixture = readFileSync(new URL("../fixtures/viewer/upper-limb.glb", import.meta.url));
@@ -28,63 +29,11 @@ async function frames(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-/**
- * Share of canvas pixels that differ from the corner (background) colour, and their centroid as a fraction of
- * the canvas (0.5, 0.5 is the middle); with a second picture, the share of pixels that differ between the two.
- */
-async function picture(page: Page, canvas: Locator, compareWith?: Buffer) {
-  const png = await canvas.screenshot();
-  const stats = await page.evaluate(
-    async ([a, b]) => {
-      const pixels = async (b64: string) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement("canvas");
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext("2d");
-        if (!ctx) throw new Error("no 2d context");
-        ctx.drawImage(img, 0, 0);
-        return { data: ctx.getImageData(0, 0, c.width, c.height).data, w: c.width, h: c.height };
-      };
-      const p = await pixels(a as string);
-      const q = b ? await pixels(b) : null;
-      const d = p.data;
-      let model = 0;
-      let sx = 0;
-      let sy = 0;
-      let changed = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        const off =
-          Math.abs((d[i] ?? 0) - (d[0] ?? 0)) +
-          Math.abs((d[i + 1] ?? 0) - (d[1] ?? 0)) +
-          Math.abs((d[i + 2] ?? 0) - (d[2] ?? 0));
-        if (off > 24) {
-          model++;
-          sx += (i / 4) % p.w;
-          sy += Math.floor(i / 4 / p.w);
-        }
-        if (q) {
-          const e = q.data;
-          const diff =
-            Math.abs((d[i] ?? 0) - (e[i] ?? 0)) +
-            Math.abs((d[i + 1] ?? 0) - (e[i + 1] ?? 0)) +
-            Math.abs((d[i + 2] ?? 0) - (e[i + 2] ?? 0));
-          if (diff > 24) changed++;
-        }
-      }
-      const n = d.length / 4;
-      return {
-        model: model / n,
-        cx: model ? sx / model / p.w : 0.5,
-        cy: model ? sy / model / p.h : 0.5,
-        changed: changed / n,
-      };
-    },
-    [png.toString("base64"), compareWith?.toString("base64")] as const,
-  );
-  return { ...stats, png };
+/** The canvas as the compositor shows it, with its pixel statistics (against an earlier picture if given). */
+async function picture(page: Page, canvas: Locator, compareWith?: { png: string }) {
+  const png = `data:image/png;base64,${(await canvas.screenshot()).toString("base64")}`;
+  const stats = await pixelStats(page, png, compareWith?.png);
+  return { ...stats, model: stats.nonBackground, changed: stats.differing, png };
 }
 
 type Point = [number, number];
@@ -165,9 +114,7 @@ test.describe("on a phone", () => {
     // The hint goes by itself (and would otherwise show in the canvas's screenshot).
     await expect(v.getByText("Tap to turn the model, or use two fingers")).toBeHidden();
     await frames(page);
-    expect((await picture(page, canvas, before.png)).changed, "canvas change after a one-finger swipe").toBeLessThan(
-      0.001,
-    );
+    expect((await picture(page, canvas, before)).changed, "canvas change after a one-finger swipe").toBeLessThan(0.001);
     expect(await page.evaluate(() => location.hash)).not.toContain("cam=");
 
     // A tap engages the figure; then one finger turns the model, and the link records the new camera.
@@ -181,7 +128,7 @@ test.describe("on a phone", () => {
     const engaged = await picture(page, canvas);
     await gesture(cdp, [centre], [[centre[0] + 140, centre[1]]], 4);
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/cam=/);
-    expect((await picture(page, canvas, engaged.png)).changed, "canvas change after a drag").toBeGreaterThan(0.01);
+    expect((await picture(page, canvas, engaged)).changed, "canvas change after a drag").toBeGreaterThan(0.01);
 
     // Pinch in, then out past the limit, fingers off to one side: the model stays in view, near the middle.
     const spread = (d: number): Point[] => [
