@@ -10,9 +10,11 @@ export interface TouchEngagement {
   hint: boolean;
 }
 
-/** Movement (CSS px) under which a touch counts as a tap; the same slop the viewer's picking uses. */
+/**
+ * Movement (CSS px) under which a touch counts as a tap; the same slop the viewer's picking uses. A touch held
+ * still for longer is as deliberate as a tap (a scroll always moves), so there is no time limit.
+ */
 const TAP_SLOP = 6;
-const TAP_MS = 500;
 const HINT_MS = 1500;
 
 /** Engagement of the figure whose stage is `stage`; `always` (full screen: no page to scroll) engages it. */
@@ -30,12 +32,12 @@ export function useTouchEngagement(stage: RefObject<HTMLElement | null>, always:
       window.clearTimeout(hintTimer);
       hintTimer = window.setTimeout(() => setHint(false), HINT_MS);
     };
-    const touches = new Map<number, { x: number; y: number; t: number }>();
+    const touches = new Map<number, { x: number; y: number }>();
     let hinted = false;
     const onDown = (e: PointerEvent) => {
       if (e.pointerType !== "touch") return;
       if (touches.size === 0) hinted = false;
-      touches.set(e.pointerId, { x: e.clientX, y: e.clientY, t: e.timeStamp });
+      touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
     };
     const onMove = (e: PointerEvent) => {
       const start = touches.get(e.pointerId);
@@ -49,8 +51,7 @@ export function useTouchEngagement(stage: RefObject<HTMLElement | null>, always:
       const start = touches.get(e.pointerId);
       touches.delete(e.pointerId);
       if (!start || engaged) return;
-      const tap = Math.hypot(e.clientX - start.x, e.clientY - start.y) <= TAP_SLOP && e.timeStamp - start.t < TAP_MS;
-      if (tap && !hinted) {
+      if (Math.hypot(e.clientX - start.x, e.clientY - start.y) <= TAP_SLOP && !hinted) {
         setEngaged(true);
         setHint(false);
       }

@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 export interface PixelStats {
   /** Share of pixels that differ between the two pictures (0 without a second one). */
   differing: number;
-  /** Share of pixels that differ from the top-left (background) colour: the model and its marks. */
+  /** Share of pixels that differ from the background (the commonest colour): the model and its marks. */
   nonBackground: number;
   /** Centre of those pixels as a fraction of the width and height (0.5 when there are none). */
   cx: number;
@@ -29,15 +29,26 @@ export async function pixelStats(page: Page, a: string, b?: string): Promise<Pix
       };
       const { data: p, width, height } = await load(first as string);
       const q = second ? (await load(second)).data : null;
+      // The background is the flat colour seen most often (a corner may hold a label or the model).
+      const counts = new Map<number, number>();
+      let background = 0;
+      let most = 0;
+      for (let i = 0; i < p.length; i += 4) {
+        const key = ((p[i] ?? 0) << 16) | ((p[i + 1] ?? 0) << 8) | (p[i + 2] ?? 0);
+        const n = (counts.get(key) ?? 0) + 1;
+        counts.set(key, n);
+        if (n > most) {
+          most = n;
+          background = key;
+        }
+      }
+      const [br, bgreen, bb] = [(background >> 16) & 255, (background >> 8) & 255, background & 255];
       let differing = 0;
       let nonBackground = 0;
       let sx = 0;
       let sy = 0;
       for (let i = 0; i < p.length; i += 4) {
-        const bg =
-          Math.abs((p[i] ?? 0) - (p[0] ?? 0)) +
-          Math.abs((p[i + 1] ?? 0) - (p[1] ?? 0)) +
-          Math.abs((p[i + 2] ?? 0) - (p[2] ?? 0));
+        const bg = Math.abs((p[i] ?? 0) - br) + Math.abs((p[i + 1] ?? 0) - bgreen) + Math.abs((p[i + 2] ?? 0) - bb);
         if (bg > 24) {
           nonBackground++;
           sx += (i / 4) % width;
