@@ -489,6 +489,8 @@ export default function Quiz3D({ data }: { data: string }) {
                     appearance={appearance}
                     camera={camera}
                     labelIds={[]}
+                    // The quiz's stage is the activity itself (touch-action none): one finger turns the model.
+                    touchEngaged
                     overlay={overlayRef}
                     tooltip={noTooltip}
                     api={apiRef}

@@ -4,6 +4,7 @@
 import {
   type KeyboardEvent,
   lazy,
+  type PointerEvent,
   Suspense,
   useCallback,
   useEffect,
@@ -34,6 +35,7 @@ import { isDarkTheme, prefersReducedMotion } from "./page-prefs.ts";
 import type { CameraCommand, CameraRequest, ModelContents, StageApi } from "./Stage3D.tsx";
 import { StructureList } from "./StructureList.tsx";
 import { Toolbar } from "./Toolbar.tsx";
+import { useTouchEngagement } from "./touch-engagement.ts";
 import type { SchematicData, StructureInfo, ViewerPayload, ViewerStatus } from "./types.ts";
 import { VIEW_LABELS } from "./view-directions.ts";
 import { DEFAULT_LAYERS, type ViewAction, viewReducer } from "./view-reducer.ts";
@@ -110,6 +112,10 @@ export default function AnatomyViewer({ data }: Props) {
   const [reducedMotion, setReducedMotion] = useState(false);
   const [dark, setDark] = useState(false);
   const [fullscreen, setFullscreen] = useState(false);
+  /** Full screen on a narrow screen: the list and card are a bottom sheet, pulled up with its handle. */
+  const [sheetOpen, setSheetOpen] = useState(false);
+  /** Which half of the view the selected structure is in, so the card docks in the other. */
+  const [selectionSide, setSelectionSide] = useState<"left" | "right" | null>(null);
   const [copyFallback, setCopyFallback] = useState("");
   const [camera, setCamera] = useState<CameraCommand>({
     seq: 0,
@@ -311,6 +317,23 @@ export default function AnatomyViewer({ data }: Props) {
     return () => clearTimeout(timer);
   }, [state]);
 
+  const touch = useTouchEngagement(stageRef, fullscreen);
+  const sheetId = `${useId()}-sheet`;
+  const sheetRef = useRef<HTMLDivElement>(null);
+  // Escape inside the open sheet closes it (and leaves the selection alone).
+  useEffect(() => {
+    const sheet = sheetRef.current;
+    if (!sheet || !fullscreen || !sheetOpen) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      e.stopPropagation();
+      setSheetOpen(false);
+      sheet.previousElementSibling instanceof HTMLElement && sheet.previousElementSibling.focus();
+    };
+    sheet.addEventListener("keydown", onKey);
+    return () => sheet.removeEventListener("keydown", onKey);
+  }, [fullscreen, sheetOpen]);
+
   useEffect(() => {
     const onChange = () => setFullscreen(document.fullscreenElement === rootRef.current);
     document.addEventListener("fullscreenchange", onChange);
@@ -457,6 +480,23 @@ export default function AnatomyViewer({ data }: Props) {
     else if (typeof root.requestFullscreen === "function" && document.fullscreenEnabled) {
       root.requestFullscreen().catch(() => setFullscreen((f) => !f));
     } else setFullscreen((f) => !f);
+  }, []);
+
+  /** A swipe up or down on the sheet's handle opens or closes it; a tap (or Enter, Space) toggles it. */
+  const sheetSwiped = useRef(false);
+  const startSheetSwipe = useCallback((e: PointerEvent<HTMLButtonElement>) => {
+    sheetSwiped.current = false;
+    if (e.pointerType === "mouse") return;
+    const y = e.clientY;
+    const handle = e.currentTarget;
+    const onUp = (up: globalThis.PointerEvent) => {
+      handle.removeEventListener("pointerup", onUp);
+      const dy = up.clientY - y;
+      if (Math.abs(dy) < 24) return;
+      sheetSwiped.current = true;
+      setSheetOpen(dy < 0);
+    };
+    handle.addEventListener("pointerup", onUp);
   }, []);
 
   const switchModel = useCallback(
@@ -623,6 +663,7 @@ export default function AnatomyViewer({ data }: Props) {
           aria-describedby={helpId}
           tabIndex={interactive ? 0 : -1}
           onKeyDown={onStageKey}
+          data-touch={touch.engaged ? "engaged" : "page"}
         >
           <Placeholder
             view={payload.view}
@@ -647,6 +688,7 @@ export default function AnatomyViewer({ data }: Props) {
                   tooltip={tooltipRef}
                   api={apiRef}
                   active={active}
+                  touchEngaged={touch.engaged}
                   reducedMotion={reducedMotion}
                   software={software}
                   dark={dark}
@@ -656,6 +698,7 @@ export default function AnatomyViewer({ data }: Props) {
                   onError={onError}
                   onPick={onPick}
                   onCameraMoved={onCameraMoved}
+                  onSelectionSide={setSelectionSide}
                   onContextLost={onContextLost}
                   nameOf={nameOf}
                 />
@@ -684,47 +727,76 @@ export default function AnatomyViewer({ data }: Props) {
             ))}
           </div>
           <div ref={tooltipRef} className="av-tooltip" aria-hidden="true" hidden />
+          <p className="av-touch-hint" hidden={!touch.hint}>
+            Tap to turn the model, or use two fingers
+          </p>
           {message && (
             <p className="av-message" role={status === "loading" ? undefined : "note"}>
               {message}
             </p>
           )}
         </div>
-        {selectedInfo && status === "ready" && (
-          <InfoCard
-            info={selectedInfo}
-            role={roleOf(selectedInfo.id, state)}
-            hidden={state.hidden.includes(selectedInfo.id)}
-            isolated={state.isolated.includes(selectedInfo.id)}
-            onClose={() => {
-              select(null);
-              // The close button disappears with the card: keep the keyboard user in the viewer.
-              stageRef.current?.focus();
+        {fullscreen && (
+          <button
+            type="button"
+            className="av-sheet-handle"
+            aria-expanded={sheetOpen}
+            aria-controls={sheetId}
+            onClick={() => {
+              // After a swipe the following click (if any) must not toggle the sheet back.
+              if (sheetSwiped.current) sheetSwiped.current = false;
+              else setSheetOpen((open) => !open);
             }}
-            onHide={() => toggleHidden(selectedInfo.id)}
-            onIsolate={() => toggleIsolated(selectedInfo.id)}
-            onFrame={() => moveCamera({ kind: "frame", ids: [selectedInfo.id] })}
-          />
+            onPointerDown={startSheetSwipe}
+          >
+            <span className="av-sheet-grip" aria-hidden="true" />
+            {sheetOpen
+              ? "Close the list"
+              : selectedInfo && status === "ready"
+                ? `${selectedInfo.name}: details and structures`
+                : "Structures"}
+          </button>
         )}
-        <StructureList
-          mode={payload.mode}
-          structures={modelStructures}
-          loaded={shared !== null}
-          allStructures={known}
-          models={payload.models}
-          model={state.model}
-          state={state}
-          interactive={interactive}
-          onSelect={(id) => select(state.selected === id ? null : id, { frame: payload.mode === "explorer" })}
-          onHide={toggleHidden}
-          onIsolate={toggleIsolated}
-          onSearchPick={(s) => {
-            const here = modelStructures.some((m) => m.id === s.id);
-            const other = s.models?.find((m) => m !== state.model);
-            if (!here && other) switchModel(other, s.id);
-            else select(s.id, { frame: true });
-          }}
-        />
+        {/* Beside or below the stage this wrapper does not exist for layout (display: contents); in full screen on a
+            narrow screen it is the bottom sheet. */}
+        <div id={sheetId} className="av-sheet" data-open={sheetOpen ? "" : undefined} ref={sheetRef}>
+          {selectedInfo && status === "ready" && (
+            <InfoCard
+              dock={selectionSide === "left" ? "right" : "left"}
+              info={selectedInfo}
+              role={roleOf(selectedInfo.id, state)}
+              hidden={state.hidden.includes(selectedInfo.id)}
+              isolated={state.isolated.includes(selectedInfo.id)}
+              onClose={() => {
+                select(null);
+                // The close button disappears with the card: keep the keyboard user in the viewer.
+                stageRef.current?.focus();
+              }}
+              onHide={() => toggleHidden(selectedInfo.id)}
+              onIsolate={() => toggleIsolated(selectedInfo.id)}
+              onFrame={() => moveCamera({ kind: "frame", ids: [selectedInfo.id] })}
+            />
+          )}
+          <StructureList
+            mode={payload.mode}
+            structures={modelStructures}
+            loaded={shared !== null}
+            allStructures={known}
+            models={payload.models}
+            model={state.model}
+            state={state}
+            interactive={interactive}
+            onSelect={(id) => select(state.selected === id ? null : id, { frame: payload.mode === "explorer" })}
+            onHide={toggleHidden}
+            onIsolate={toggleIsolated}
+            onSearchPick={(s) => {
+              const here = modelStructures.some((m) => m.id === s.id);
+              const other = s.models?.find((m) => m !== state.model);
+              if (!here && other) switchModel(other, s.id);
+              else select(s.id, { frame: true });
+            }}
+          />
+        </div>
       </div>
       {payload.referredPain && (
         <div className="av-pain">
@@ -739,8 +811,9 @@ export default function AnatomyViewer({ data }: Props) {
       )}
       <p id={helpId} className="av-sr">
         Drag or use the arrow keys to turn the model, Shift with arrow keys or a right-drag to move it, the mouse wheel,
-        a pinch or the plus and minus keys to zoom, and Home to return to the starting view. The list of structures
-        beside the model selects, hides and isolates structures.
+        a pinch or the plus and minus keys to zoom, and Home to return to the starting view. On a touch screen, tap the
+        model first; until then one finger scrolls the page. The list of structures beside the model selects, hides and
+        isolates structures.
       </p>
       <p className="av-sr" aria-live="polite">
         {announcement}

@@ -9,6 +9,8 @@ interface Props {
   role: "focus" | "secondary" | "selected";
   hidden: boolean;
   isolated: boolean;
+  /** Where the card sits when it floats over the view (wide viewers): the half away from the selection. */
+  dock: "left" | "right";
   onClose(): void;
   onHide(): void;
   onIsolate(): void;
@@ -19,7 +21,7 @@ const TISSUE_NAMES: Record<string, string> = {
   "joint-capsule": "joint capsule",
 };
 
-export function InfoCard({ info, role, hidden, isolated, onClose, onHide, onIsolate, onFrame }: Props) {
+export function InfoCard({ info, role, hidden, isolated, dock, onClose, onHide, onIsolate, onFrame }: Props) {
   const id = useId();
   const facts: [string, string | undefined][] = [
     ["Origin", info.origin],
@@ -29,7 +31,7 @@ export function InfoCard({ info, role, hidden, isolated, onClose, onHide, onIsol
   ];
   const tissue = TISSUE_NAMES[info.tissue] ?? info.tissue;
   return (
-    <section className={`av-card av-${role}`} aria-labelledby={`${id}-name`}>
+    <section className={`av-card av-${role} av-dock-${dock}`} aria-labelledby={`${id}-name`}>
       <div className="av-card-head">
         <p className="av-card-name" id={`${id}-name`}>
           <span className={`av-mark av-mark-${role}`} aria-hidden="true" />

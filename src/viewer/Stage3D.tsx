@@ -1,4 +1,4 @@
-// The WebGL part of the viewer (loaded only after WebGL is known to work): canvas, lights, model, orbit
+// The WebGL part of the viewer (loaded only after WebGL is known to work): canvas, lights, model, camera
 // controls, camera moves, picking, label placement and the highlight pulse. Renders on demand only.
 import { Canvas, useFrame, useThree } from "@react-three/fiber";
 import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
@@ -13,7 +13,6 @@ import {
   Vector2,
   Vector3,
 } from "three";
-import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import type { CameraState, Side, Vec3, ViewName } from "../lib/view-state.ts";
 import { bestDirection, figureDirection, targetNodes } from "../lib/visibility.ts";
 import { AnatomyModel, type Appearance } from "./anatomy-model.ts";
@@ -21,6 +20,16 @@ import { frameBox } from "./camera-presets.ts";
 import { MaterialSet } from "./materials.ts";
 import { acquireModel, releaseModel } from "./model-cache.ts";
 import { loadVisibility } from "./model-data.ts";
+import {
+  createControls,
+  fitLimits,
+  freeze,
+  glideTo,
+  setOneFinger,
+  setSmoothing,
+  wheelScale,
+  zoomToward,
+} from "./orbit-camera.ts";
 import { buildPainPatches, disposePatches, syncPatchVisibility } from "./referred-pain.ts";
 import type { PainPatch } from "./types.ts";
 import { viewDirection } from "./view-directions.ts";
@@ -59,8 +68,10 @@ export interface StageProps {
   tooltip: RefObject<HTMLDivElement | null>;
   api: RefObject<StageApi | null>;
   active: boolean;
+  /** Touch: one finger turns the model (engaged) or scrolls the page (not yet engaged). */
+  touchEngaged: boolean;
   reducedMotion: boolean;
-  /** CPU rendering: no multisampling, pixel ratio 1. */
+  /** CPU rendering: no multisampling, pixel ratio 1 (else the device's, capped at 2). */
   software: boolean;
   dark: boolean;
   /** Referred-pain patches to draw (right-side coordinates). */
@@ -72,6 +83,8 @@ export interface StageProps {
   /** A click or tap on the model: the structure hit (and its side), or null for empty space. */
   onPick(id: string | null, side: "r" | "l" | "m" | null): void;
   onCameraMoved(camera: CameraState): void;
+  /** The half of the view the selected structure is drawn in (null: none), when it changes; the card docks opposite. */
+  onSelectionSide?(side: "left" | "right" | null): void;
   onContextLost(lost: boolean): void;
   /** Name shown in the hover tooltip. */
   nameOf(id: string): string;
@@ -82,7 +95,7 @@ export default function Stage3D(props: StageProps) {
     <Canvas
       frameloop="demand"
       flat
-      dpr={props.software ? 1 : [1, 1.75]}
+      dpr={props.software ? 1 : [1, 2]}
       gl={{ antialias: !props.software, alpha: true, stencil: true, powerPreference: "high-performance" }}
       camera={{ fov: 30, near: 0.01, far: 40, position: [0, 1, 3] }}
       aria-hidden="true"
@@ -95,7 +108,6 @@ export default function Stage3D(props: StageProps) {
 
 const PULSE_MS = 3600;
 const PULSE_PERIOD_MS = 1200;
-const TWEEN_MS = 550;
 const FOCUS_EMISSIVE = 0.3;
 const PULSE_NEXT_FRAME = -2;
 const SOFTWARE_PULSE_FRAME_MS = 200;
@@ -105,8 +117,10 @@ function Scene(props: StageProps) {
   const camera = cam as PerspectiveCamera;
   const materials = useMemo(() => new MaterialSet(), []);
   const [model, setModel] = useState<AnatomyModel | null>(null);
+  const modelRef = useRef<AnatomyModel | null>(null);
+  modelRef.current = model;
   const [patches, setPatches] = useState<Group | null>(null);
-  const controls = useMemo(() => new OrbitControls(camera, gl.domElement), [camera, gl]);
+  const controls = useMemo(() => createControls(camera, gl.domElement), [camera, gl]);
   const latest = useRef(props);
   latest.current = props;
 
@@ -123,19 +137,18 @@ function Scene(props: StageProps) {
       up: new Vector3(),
       raycaster: new Raycaster(),
       pointer: new Vector2(),
-      tween: {
-        from: new Vector3(),
-        fromTarget: new Vector3(),
-        to: new Vector3(),
-        toTarget: new Vector3(),
-        start: -1,
-        // Framing a structure ends on a free camera the link must record; presets and restores are already recorded.
-        report: false,
-      },
+      to: new Vector3(),
+      toTarget: new Vector3(),
+      /** The whole model's bounds: the orbit target stays inside them. */
+      bounds: new Box3(),
+      focus: new Vector3(),
       pulseStart: -1,
       /** Timer of the next pulse frame on a software renderer (0: none pending). */
       pulseTimer: 0,
-      reportWhenStill: false,
+      /** Report the camera to the link once it rests: "moved" only if it differs from `before`, "always" for framing. */
+      report: "none" as "none" | "moved" | "always",
+      selectionSide: null as "left" | "right" | null,
+      before: { position: new Vector3(), target: new Vector3() },
       /** Label anchors are re-chosen (visible points) once the camera rests after a change. */
       anchorsDirty: true,
       anchorRay: new Raycaster(),
@@ -169,40 +182,55 @@ function Scene(props: StageProps) {
     };
   }, [camera, scene]);
 
-  // Orbit controls: mouse, touch; changes render one frame; the end of a drag reports the camera for the link.
+  // Camera controls: mouse, touch, wheel; a change draws frames until the camera rests, and a real move (not a
+  // click) is reported for the link once it has.
   useEffect(() => {
-    controls.enableDamping = !props.reducedMotion;
-    controls.dampingFactor = 0.12;
-    controls.zoomToCursor = true;
-    controls.minDistance = 0.05;
-    controls.maxDistance = 8;
-    controls.rotateSpeed = 0.8;
-    const onChange = () => invalidate();
-    const startPosition = new Vector3();
-    const startTarget = new Vector3();
-    const onStart = () => {
-      scratch.tween.start = -1;
-      startPosition.copy(camera.position);
-      startTarget.copy(controls.target);
+    setSmoothing(controls, props.reducedMotion);
+  }, [controls, props.reducedMotion]);
+  useEffect(() => {
+    setOneFinger(controls, props.touchEngaged);
+  }, [controls, props.touchEngaged]);
+  useEffect(() => {
+    const el = gl.domElement;
+    const wake = () => invalidate();
+    /** Remember where a move started, unless a report is already waiting (it keeps the earlier start). */
+    const expectReport = () => {
+      if (scratch.report !== "none") return;
+      scratch.report = "moved";
+      controls.getPosition(scratch.before.position, true);
+      controls.getTarget(scratch.before.target, true);
     };
-    // A click is a start and an end without motion: only a real move changes the view in the link.
-    // With damping the camera glides on after the drag ends; the frame loop reports it once it rests.
-    const onEnd = () => {
-      if (camera.position.distanceToSquared(startPosition) + controls.target.distanceToSquared(startTarget) < 1e-10) {
-        return;
-      }
-      scratch.reportWhenStill = true;
+    const onStart = () => {
+      expectReport();
       invalidate();
     };
-    controls.addEventListener("change", onChange);
-    controls.addEventListener("end", onEnd);
-    controls.addEventListener("start", onStart);
-    return () => {
-      controls.removeEventListener("change", onChange);
-      controls.removeEventListener("end", onEnd);
-      controls.removeEventListener("start", onStart);
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const { appearance, side, reducedMotion } = latest.current;
+      const m = modelRef.current;
+      let focus: Vector3 | null = null;
+      if (m && appearance.selected) {
+        m.boundsOf([appearance.selected], side, scratch.box, appearance);
+        if (!scratch.box.isEmpty()) focus = scratch.box.getCenter(scratch.focus);
+      }
+      expectReport();
+      zoomToward(controls, wheelScale(e), focus, scratch.bounds, !reducedMotion);
+      scratch.anchorsDirty = true;
+      invalidate();
     };
-  }, [controls, camera, invalidate, props.reducedMotion, scratch]);
+    controls.addEventListener("controlstart", onStart);
+    controls.addEventListener("control", wake);
+    controls.addEventListener("controlend", wake);
+    controls.addEventListener("transitionstart", wake);
+    el.addEventListener("wheel", onWheel, { passive: false });
+    return () => {
+      controls.removeEventListener("controlstart", onStart);
+      controls.removeEventListener("control", wake);
+      controls.removeEventListener("controlend", wake);
+      controls.removeEventListener("transitionstart", wake);
+      el.removeEventListener("wheel", onWheel);
+    };
+  }, [controls, gl, invalidate, scratch]);
   useEffect(() => () => controls.dispose(), [controls]);
 
   // Load the model; dispose everything this viewer made when the model changes or the viewer goes away.
@@ -242,6 +270,18 @@ function Scene(props: StageProps) {
     invalidate();
   }, [model, patches, props.appearance, invalidate, scratch]);
 
+  // The model's bounds set how far the camera may move: the target stays on the model, the model stays in sight.
+  useEffect(() => {
+    if (!model) return;
+    scratch.bounds.makeEmpty();
+    for (const node of model.nodes) scratch.bounds.union(node.box);
+    fitLimits(controls, camera, scratch.bounds);
+    return () => {
+      scratch.bounds.makeEmpty();
+      controls.setBoundary();
+    };
+  }, [model, controls, camera, scratch]);
+
   // Referred-pain patches, projected onto the surface once per model and side.
   useEffect(() => {
     if (!model || !props.pain || props.pain.length === 0) return;
@@ -273,7 +313,7 @@ function Scene(props: StageProps) {
     if (!model) return;
     const command = latest.current.camera;
     const { appearance, side } = latest.current;
-    const t = scratch.tween;
+    const t = scratch;
     if (command.kind === "free") {
       t.to.set(...command.position);
       t.toTarget.set(...command.target);
@@ -285,7 +325,7 @@ function Scene(props: StageProps) {
       if (box.isEmpty()) model.boundsOfDrawn(appearance, box);
       else if (command.kind === "view") expandForContext(box);
       if (command.kind === "view") scratch.dir.set(...viewDirection(command.view, side, latest.current.model));
-      else scratch.dir.copy(camera.position).sub(controls.target).normalize();
+      else scratch.dir.copy(camera.position).sub(controls.getTarget(scratch.target, false)).normalize();
       // Look from where the targets show: a figure's own view unless it hides them; "Show me" from the best side.
       const vis = model.visibility();
       if (vis && command.kind === "view" && command.fit) {
@@ -303,21 +343,13 @@ function Scene(props: StageProps) {
       }
       frameBox(box, scratch.dir, camera, t.to, t.toTarget, command.kind === "frame" ? 1.6 : 1.2);
     }
-    t.report = command.kind === "frame";
+    // Framing a structure ends on a free camera the link must record; presets and restores are already recorded.
+    scratch.report = command.kind === "frame" ? "always" : "none";
     scratch.anchorsDirty = true;
     // The first placement jumps; later ones glide unless the reader prefers reduced motion.
-    if (latest.current.reducedMotion || camera.userData["placed"] !== true) {
-      camera.position.copy(t.to);
-      controls.target.copy(t.toTarget);
-      camera.userData["placed"] = true;
-      t.start = -1;
-      controls.update();
-      if (t.report) latest.current.onCameraMoved(cameraState(camera, controls.target));
-    } else {
-      t.from.copy(camera.position);
-      t.fromTarget.copy(controls.target);
-      t.start = performance.now();
-    }
+    const glide = !latest.current.reducedMotion && camera.userData["placed"] === true;
+    camera.userData["placed"] = true;
+    glideTo(controls, t.to, t.toTarget, glide);
     invalidate();
   }, [model, cameraSeq]);
 
@@ -336,7 +368,7 @@ function Scene(props: StageProps) {
         height: h,
         fov: camera.fov,
         eye: camera.position.toArray(),
-        target: controls.target.toArray(),
+        target: controls.getTarget(new Vector3(), false).toArray(),
       };
     };
     return () => {
@@ -381,37 +413,23 @@ function Scene(props: StageProps) {
     if (props.active) invalidate();
   }, [props.active, setFrameloop, invalidate]);
 
-  // Keyboard camera moves.
+  // Keyboard camera moves: immediate, from wherever a glide has got to.
   useEffect(() => {
     const api: StageApi = {
       orbit(dx, dy) {
-        const o = scratch.offset.copy(camera.position).sub(controls.target);
-        const radius = o.length();
-        let theta = Math.atan2(o.x, o.z) - dx;
-        let phi = Math.acos(Math.min(1, Math.max(-1, o.y / radius))) - dy;
-        phi = Math.min(Math.PI - 0.01, Math.max(0.01, phi));
-        theta = Number.isFinite(theta) ? theta : 0;
-        o.set(
-          radius * Math.sin(phi) * Math.sin(theta),
-          radius * Math.cos(phi),
-          radius * Math.sin(phi) * Math.cos(theta),
-        );
-        camera.position.copy(controls.target).add(o);
+        freeze(controls, scratch);
+        void controls.rotate(-dx, -dy, false);
         moved();
       },
       pan(dx, dy) {
-        const distance = camera.position.distanceTo(controls.target);
-        camera.updateMatrixWorld();
-        scratch.right.setFromMatrixColumn(camera.matrixWorld, 0).multiplyScalar(dx * distance);
-        scratch.up.setFromMatrixColumn(camera.matrixWorld, 1).multiplyScalar(dy * distance);
-        camera.position.add(scratch.right).add(scratch.up);
-        controls.target.add(scratch.right).add(scratch.up);
+        freeze(controls, scratch);
+        const distance = controls.distance;
+        void controls.truck(dx * distance, -dy * distance, false);
         moved();
       },
       zoom(factor) {
-        const o = scratch.offset.copy(camera.position).sub(controls.target);
-        const length = Math.min(controls.maxDistance, Math.max(controls.minDistance, o.length() * factor));
-        camera.position.copy(controls.target).add(o.setLength(length));
+        freeze(controls, scratch);
+        void controls.dollyTo(controls.distance * factor, false);
         moved();
       },
       snapshot() {
@@ -425,11 +443,11 @@ function Scene(props: StageProps) {
       },
     };
     const moved = () => {
-      scratch.tween.start = -1;
+      scratch.report = "none";
       scratch.anchorsDirty = true;
-      controls.update();
+      controls.update(0);
       invalidate();
-      latest.current.onCameraMoved(cameraState(camera, controls.target));
+      latest.current.onCameraMoved(cameraState(camera, controls.getTarget(scratch.target, false)));
     };
     props.api.current = api;
     return () => {
@@ -520,36 +538,33 @@ function Scene(props: StageProps) {
     };
   }, [gl, invalidate]);
 
-  useFrame(() => {
+  useFrame((_, delta) => {
     const now = performance.now();
-    const t = scratch.tween;
-    if (t.start >= 0) {
-      const k = Math.min(1, (now - t.start) / TWEEN_MS);
-      const e = k < 0.5 ? 4 * k * k * k : 1 - (-2 * k + 2) ** 3 / 2;
-      camera.position.lerpVectors(t.from, t.to, e);
-      controls.target.lerpVectors(t.fromTarget, t.toTarget, e);
-      if (k >= 1) {
-        t.start = -1;
+    // Glides and drag smoothing need frames until the camera rests; update() says whether it moved. The first
+    // frame after an idle spell has a long delta: capped, so a glide starts from where it was, not at its end.
+    const moving = controls.update(Math.min(delta, 0.1));
+    if (moving) invalidate();
+    else if (scratch.report !== "none" && !controls.currentAction) {
+      const target = controls.getTarget(scratch.target, false);
+      const changed =
+        camera.position.distanceToSquared(scratch.before.position) + target.distanceToSquared(scratch.before.target) >
+        1e-10;
+      if (scratch.report === "always" || changed) {
         scratch.anchorsDirty = true;
-        if (t.report) latest.current.onCameraMoved(cameraState(camera, controls.target));
-      } else invalidate();
-    }
-    // Damping needs frames until the motion settles; update() reports a change (and so a frame) while it moves.
-    const moving = controls.update();
-    if (scratch.reportWhenStill && !moving) {
-      scratch.reportWhenStill = false;
-      scratch.anchorsDirty = true;
-      latest.current.onCameraMoved(cameraState(camera, controls.target));
+        latest.current.onCameraMoved(cameraState(camera, target));
+      }
+      scratch.report = "none";
     }
     // At rest, whatever covers the targets from here is see-through (cheap when nothing changed).
-    if (model && !moving && t.start < 0) {
-      if (model.syncCover(latest.current.appearance, scratch.v.copy(camera.position).sub(controls.target))) {
+    if (model && !moving) {
+      const target = controls.getTarget(scratch.target, false);
+      if (model.syncCover(latest.current.appearance, scratch.v.copy(camera.position).sub(target))) {
         model.apply(latest.current.appearance);
         scratch.anchorsDirty = true;
         invalidate();
       }
     }
-    if (scratch.anchorsDirty && model && !moving && t.start < 0 && latest.current.labelIds.length > 0) {
+    if (scratch.anchorsDirty && model && !moving && latest.current.labelIds.length > 0) {
       scratch.anchorsDirty = false;
       camera.updateMatrixWorld();
       model.chooseVisibleAnchors(latest.current.labelIds, latest.current.side, scratch.anchorRay, camera.position);
@@ -577,6 +592,19 @@ function Scene(props: StageProps) {
       }
     }
     if (model) placeLabels(model, latest.current, camera, size.width, size.height, scratch);
+    if (model && !moving) {
+      const selected = latest.current.appearance.selected;
+      const anchor = selected ? model.visibleAnchor(selected, latest.current.side) : null;
+      let selectionSide: "left" | "right" | null = null;
+      if (anchor) {
+        scratch.v.copy(anchor).project(camera);
+        selectionSide = scratch.v.x < 0 ? "left" : "right";
+      }
+      if (selectionSide !== scratch.selectionSide) {
+        scratch.selectionSide = selectionSide;
+        latest.current.onSelectionSide?.(selectionSide);
+      }
+    }
     if (scratch.readyPending && model) {
       scratch.readyPending = false;
       const contents = model.contents();

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { axeViolations } from "./support/axe";
 import { isCspMessage, reportCspViolations } from "./support/csp";
+import { pixelStats } from "./support/pixels";
 
 const GUIDE = "/anatomy/explore/guide/";
 const EXPLORER = "/anatomy/explore/";
@@ -59,47 +60,6 @@ async function settle(page: Page, ms = 0): Promise<void> {
 async function shot(v: Locator): Promise<string> {
   const png = await v.locator("canvas").screenshot();
   return `data:image/png;base64,${png.toString("base64")}`;
-}
-
-/** Decodes screenshots in the page: share of pixels that differ between two, or from the top-left colour. */
-async function pixelStats(page: Page, a: string, b?: string): Promise<{ differing: number; nonBackground: number }> {
-  return page.evaluate(
-    async ([first, second]) => {
-      const load = async (src: string) => {
-        const img = new Image();
-        img.src = src;
-        await img.decode();
-        const c = document.createElement("canvas");
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext("2d");
-        if (!ctx) throw new Error("no 2d context");
-        ctx.drawImage(img, 0, 0);
-        return ctx.getImageData(0, 0, c.width, c.height).data;
-      };
-      const p = await load(first as string);
-      const q = second ? await load(second) : null;
-      let differing = 0;
-      let nonBackground = 0;
-      const n = p.length / 4;
-      for (let i = 0; i < p.length; i += 4) {
-        const bg =
-          Math.abs((p[i] ?? 0) - (p[0] ?? 0)) +
-          Math.abs((p[i + 1] ?? 0) - (p[1] ?? 0)) +
-          Math.abs((p[i + 2] ?? 0) - (p[2] ?? 0));
-        if (bg > 24) nonBackground++;
-        if (q) {
-          const d =
-            Math.abs((p[i] ?? 0) - (q[i] ?? 0)) +
-            Math.abs((p[i + 1] ?? 0) - (q[i + 1] ?? 0)) +
-            Math.abs((p[i + 2] ?? 0) - (q[i + 2] ?? 0));
-          if (d > 24) differing++;
-        }
-      }
-      return { differing: differing / n, nonBackground: nonBackground / n };
-    },
-    [a, b] as const,
-  );
 }
 
 /** Counts requestAnimationFrame calls: the viewer renders on demand, so they show when it animates. */
