@@ -6,9 +6,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Manifest } from "../../../models/manifest.ts";
 import { layerGroupOf, type Side, type ViewName } from "../../lib/view-state.ts";
+import { stillBackdropUrl } from "../../viewer/model-data.ts";
 import type { ModelInfo, PainPatch, SchematicData, StructureInfo, ViewerPayload } from "../../viewer/types.ts";
 import { viewDirection } from "../../viewer/view-directions.ts";
-import { buildSchematic } from "./schematic-data.ts";
+import { buildSchematic, buildStill, buildStillBackdrop } from "./schematic-data.ts";
 
 /** The anatomy record fields the viewer uses. */
 export interface AnatomyFacts {
@@ -183,6 +184,42 @@ export async function buildSchematicShapes(
   return schematic?.shapes ?? [];
 }
 
+/**
+ * The still of a figure's first view for its server render (so it shows without JavaScript): the outlines that
+ * reach into the framed view, framed as the payload's viewBox. Undefined before the models are generated.
+ */
+export async function buildViewerStill(input: PayloadInput): Promise<SchematicData | undefined> {
+  const { mode, model, side, records, manifest, root = process.cwd() } = input;
+  const groups = new Map(buildModelStructures(mode, model, records, manifest).map((s) => [s.id, s.group]));
+  return buildStill(
+    modelFile(model, manifest, root),
+    viewDirection(input.view, side, model),
+    side,
+    input.frame ?? [...input.focus, ...input.secondary],
+    [...input.focus, ...input.secondary],
+    (id) => groups.get(id) ?? "connective",
+    stillBackdropUrl(model, input.view, side),
+  );
+}
+
+/** The backdrop image of the stills of a model from a named view on one side (src/pages/models/still/). */
+export async function buildStillBackdropSvg(
+  model: string,
+  view: ViewName,
+  side: Side,
+  records: Map<string, AnatomyFacts>,
+  manifest: Manifest | null,
+  root = process.cwd(),
+): Promise<string> {
+  const groups = new Map(buildModelStructures("figure", model, records, manifest).map((s) => [s.id, s.group]));
+  return buildStillBackdrop(
+    modelFile(model, manifest, root),
+    viewDirection(view, side, model),
+    side,
+    (id) => groups.get(id) ?? "connective",
+  );
+}
+
 /** The island's payload. Throws (naming the page) when the model or a referred-pain id is unknown. */
 export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPayload> {
   const { mode, model, side, records, manifest, where, root = process.cwd() } = input;
@@ -221,6 +258,9 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
     side,
     input.frame ?? [...input.focus, ...input.secondary],
     (id) => groups.get(id) ?? "connective",
+    undefined,
+    // As the still asks (buildViewerStill), so the two share one projection.
+    [...input.focus, ...input.secondary],
   );
   if (schematic) payload.viewBox = schematic.viewBox;
   if (input.referredPain) {
