@@ -234,19 +234,22 @@ export function StructureList(p: Props) {
       <p className="av-panel-title" id={`${id}-title`}>
         Structures in this model {p.loaded && <span className="av-count">({p.structures.length})</span>}
       </p>
-      <label className="av-search">
-        <span className="av-sr">{p.mode === "explorer" ? "Search structures" : "Filter structures"}</span>
-        <input
-          type="search"
-          placeholder={p.mode === "explorer" ? "Search, e.g. median nerve" : "Filter by name"}
-          value={query}
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={`${id}-count`}
-          onChange={(e) => setQuery(e.currentTarget.value)}
-          onKeyDown={onSearchKey}
-        />
-      </label>
+      {/* A search box works only once the island runs (and has the list): none in the server render. */}
+      {p.loaded && (
+        <label className="av-search">
+          <span className="av-sr">{p.mode === "explorer" ? "Search structures" : "Filter structures"}</span>
+          <input
+            type="search"
+            placeholder={p.mode === "explorer" ? "Search, e.g. median nerve" : "Filter by name"}
+            value={query}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={`${id}-count`}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            onKeyDown={onSearchKey}
+          />
+        </label>
+      )}
       <p className="av-sr" id={`${id}-count`} aria-live="polite">
         {query
           ? `${matches.length + elsewhere.length} match${matches.length + elsewhere.length === 1 ? "" : "es"}.`
