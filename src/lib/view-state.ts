@@ -88,7 +88,8 @@ function quote(text: string, max: number): string {
     .join("");
 }
 
-const KNOWN_KEYS = new Set([
+/** The keys a viewer link may carry besides the camera (view or cam). */
+export const VIEW_STATE_KEYS = [
   "viewer",
   "v",
   "m",
@@ -102,7 +103,8 @@ const KNOWN_KEYS = new Set([
   "xray",
   "labels",
   "quiz",
-]);
+] as const;
+const KNOWN_KEYS = new Set<string>(VIEW_STATE_KEYS);
 
 export function isViewName(value: string): value is ViewName {
   return (VIEW_NAMES as readonly string[]).includes(value);

@@ -2,18 +2,7 @@
 // and focus labels are kept before secondary ones.
 import { describe, expect, it } from "vitest";
 import { type LabelBox, type LabelPlacement, layoutLabels } from "../../src/viewer/label-layout.ts";
-
-/** Small deterministic PRNG (mulberry32) so failures can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../support/rng.ts";
 
 function label(id: string, rank: number, ax: number, ay: number, width = 120, height = 22): LabelBox {
   return { id, rank, ax, ay, visible: true, width, height };

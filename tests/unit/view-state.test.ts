@@ -9,10 +9,12 @@ import {
   LAYER_KEYS,
   type LayerKey,
   VIEW_NAMES,
+  VIEW_STATE_KEYS,
   type ViewState,
   viewerOfHash,
 } from "../../src/lib/view-state.ts";
 import { viewReducer } from "../../src/viewer/view-reducer.ts";
+import { rng } from "../support/rng.ts";
 
 const base: ViewState = {
   viewer: "median-nerve",
@@ -29,18 +31,6 @@ const base: ViewState = {
   quiz: false,
   camera: { view: "palmar" },
 };
-
-/** Small deterministic PRNG (mulberry32) so failures can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const words = ["median", "nerve", "flexor", "carpi", "ulnar", "deltoid", "teres", "major", "minor", "2"];
 function randomId(r: () => number): string {
@@ -268,23 +258,7 @@ describe("applyViewState", () => {
 
 describe("hostile links", () => {
   const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  const KEYS = [
-    "viewer",
-    "v",
-    "m",
-    "side",
-    "f",
-    "s",
-    "sel",
-    "hide",
-    "iso",
-    "layers",
-    "xray",
-    "labels",
-    "quiz",
-    "view",
-    "cam",
-  ];
+  const KEYS = [...VIEW_STATE_KEYS, "view", "cam"];
   const PAYLOADS = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',

@@ -217,7 +217,7 @@ export async function buildSchematic(
   /** Structures outlined in pieces that follow them (outlinePieces) rather than as one hull. */
   detailIds: string[] = [],
 ): Promise<SchematicData | undefined> {
-  const p = await projection(path, direction, side, frameIds, groupOf, maxPoints, detailIds);
+  const p = await projection({ path, direction, side, frameIds, groupOf, maxPoints, detailIds });
   if (!p) return undefined;
   const [x0, y0, x1, y1] = p.view;
   return {
@@ -244,7 +244,15 @@ export async function buildStill(
   groupOf: (id: string) => string,
   backdropHref: string,
 ): Promise<SchematicData | undefined> {
-  const p = await projection(path, direction, side, frameIds, groupOf, MAX_HULL_POINTS, highlighted);
+  const p = await projection({
+    path,
+    direction,
+    side,
+    frameIds,
+    groupOf,
+    maxPoints: MAX_HULL_POINTS,
+    detailIds: highlighted,
+  });
   if (!p) return undefined;
   const [x0, y0, x1, y1] = stillBox(p.frame);
   const shapes: SchematicData["shapes"] = [];
@@ -288,7 +296,15 @@ export async function buildStillBackdrop(
   side: Side,
   groupOf: (id: string) => string,
 ): Promise<string> {
-  const p = await projection(path, direction, side, [], groupOf, MAX_HULL_POINTS, []);
+  const p = await projection({
+    path,
+    direction,
+    side,
+    frameIds: [],
+    groupOf,
+    maxPoints: MAX_HULL_POINTS,
+    detailIds: [],
+  });
   if (!p) return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>';
   const [x0, y0, x1, y1] = p.all.map(Math.round) as Box;
   const paths = p.shapes.map((shape) => `<path fill="${BACKDROP_FILL[shape.group] ?? "#d4cdbf"}" d="${shape.d}"/>`);
@@ -313,33 +329,33 @@ function stillBox([fx0, fy0, fx1, fy1]: Box): Box {
 const pathOf = (pieces: P[][]) =>
   pieces.map((hull) => `M${hull.map(([x, y]) => `${Math.round(x)} ${Math.round(y)}`).join("L")}Z`).join("");
 
-function projection(
-  path: string,
-  direction: Vec3,
-  side: Side,
-  frameIds: string[],
-  groupOf: (id: string) => string,
-  maxPoints: number,
-  detailIds: string[],
-): Promise<Projection | undefined> {
+/** What a projection is made from: the model file, the view, the framing and the outlines' detail. */
+interface ProjectionInput {
+  path: string;
+  /** Unit vector towards the camera. */
+  direction: Vec3;
+  side: Side;
+  frameIds: string[];
+  groupOf: (id: string) => string;
+  maxPoints: number;
+  /** Structures outlined in pieces (outlinePieces) rather than as one hull. */
+  detailIds: string[];
+}
+
+/** A projection, made once per input for the whole build (a figure's payload and its still share one). */
+function projection(input: ProjectionInput): Promise<Projection | undefined> {
+  const { path, direction, side, frameIds, maxPoints, detailIds } = input;
   const key = [path, direction.join(), side, frameIds.join(), maxPoints, detailIds.join()].join("|");
   let entry = projections.get(key);
   if (!entry) {
-    entry = project(path, direction, side, frameIds, groupOf, maxPoints, detailIds);
+    entry = project(input);
     projections.set(key, entry);
   }
   return entry;
 }
 
-async function project(
-  path: string,
-  direction: Vec3,
-  side: Side,
-  frameIds: string[],
-  groupOf: (id: string) => string,
-  maxPoints: number,
-  detailIds: string[],
-): Promise<Projection | undefined> {
+async function project(input: ProjectionInput): Promise<Projection | undefined> {
+  const { path, direction, side, frameIds, groupOf, maxPoints, detailIds } = input;
   const nodes = await readModelPoints(path);
   if (nodes.length === 0) return undefined;
   let right: Vec3 = [direction[2], 0, -direction[0]];

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Manifest } from "../../../models/manifest.ts";
-import { layerGroupOf, type Side, type ViewName } from "../../lib/view-state.ts";
+import { layerGroupOf, type Side, type Vec3, type ViewName } from "../../lib/view-state.ts";
 import { stillBackdropUrl } from "../../viewer/model-data.ts";
 import type { ModelInfo, PainPatch, SchematicData, StructureInfo, ViewerPayload } from "../../viewer/types.ts";
 import { viewDirection } from "../../viewer/view-directions.ts";
@@ -164,59 +164,66 @@ function modelFile(model: string, manifest: Manifest | null, root: string): stri
   return join(root, "public", file);
 }
 
-/** Outlines of a model's structures from a named view on one side (the schematic data file of that view). */
-export async function buildSchematicShapes(
+/** How the schematic builders see a model from a named view on one side: its file, direction and layer groups. */
+function viewedModel(
+  mode: "figure" | "explorer",
   model: string,
   view: ViewName,
   side: Side,
   records: Map<string, AnatomyFacts>,
   manifest: Manifest | null,
-  root = process.cwd(),
-): Promise<SchematicData["shapes"]> {
-  const groups = new Map(buildModelStructures("figure", model, records, manifest).map((s) => [s.id, s.group]));
-  const schematic = await buildSchematic(
-    modelFile(model, manifest, root),
-    viewDirection(view, side, model),
-    side,
-    [],
-    (id) => groups.get(id) ?? "connective",
-  );
-  return schematic?.shapes ?? [];
+  root: string,
+): { path: string; direction: Vec3; groupOf: (id: string) => string } {
+  const groups = new Map(buildModelStructures(mode, model, records, manifest).map((s) => [s.id, s.group]));
+  return {
+    path: modelFile(model, manifest, root),
+    direction: viewDirection(view, side, model),
+    groupOf: (id) => groups.get(id) ?? "connective",
+  };
+}
+
+/** A model from a named view on one side, as the data files of that view are built (src/pages/models/). */
+export interface ModelViewInput {
+  model: string;
+  view: ViewName;
+  side: Side;
+  records: Map<string, AnatomyFacts>;
+  manifest: Manifest | null;
+  /** Project root (public/ lives here). */
+  root?: string;
+}
+
+/** Outlines of a model's structures from a named view on one side (the schematic data file of that view). */
+export async function buildSchematicShapes(input: ModelViewInput): Promise<SchematicData["shapes"]> {
+  const { model, view, side, records, manifest, root = process.cwd() } = input;
+  const m = viewedModel("figure", model, view, side, records, manifest, root);
+  return (await buildSchematic(m.path, m.direction, side, [], m.groupOf))?.shapes ?? [];
+}
+
+/** The backdrop image of the stills of a model from a named view on one side. */
+export function buildStillBackdropSvg(input: ModelViewInput): Promise<string> {
+  const { model, view, side, records, manifest, root = process.cwd() } = input;
+  const m = viewedModel("figure", model, view, side, records, manifest, root);
+  return buildStillBackdrop(m.path, m.direction, side, m.groupOf);
 }
 
 /**
- * The still of a figure's first view for its server render (so it shows without JavaScript): the outlines that
- * reach into the framed view, framed as the payload's viewBox. Undefined before the models are generated.
+ * The still of a figure's first view for its server render (so it shows without JavaScript and before the model
+ * loads): its highlighted outlines over the backdrop image of its model, view and side. Undefined before the
+ * models are generated.
  */
-export async function buildViewerStill(input: PayloadInput): Promise<SchematicData | undefined> {
-  const { mode, model, side, records, manifest, root = process.cwd() } = input;
-  const groups = new Map(buildModelStructures(mode, model, records, manifest).map((s) => [s.id, s.group]));
+export function buildViewerStill(input: PayloadInput): Promise<SchematicData | undefined> {
+  const { mode, model, view, side, records, manifest, root = process.cwd() } = input;
+  const m = viewedModel(mode, model, view, side, records, manifest, root);
+  const highlighted = [...input.focus, ...input.secondary];
   return buildStill(
-    modelFile(model, manifest, root),
-    viewDirection(input.view, side, model),
+    m.path,
+    m.direction,
     side,
-    input.frame ?? [...input.focus, ...input.secondary],
-    [...input.focus, ...input.secondary],
-    (id) => groups.get(id) ?? "connective",
-    stillBackdropUrl(model, input.view, side),
-  );
-}
-
-/** The backdrop image of the stills of a model from a named view on one side (src/pages/models/still/). */
-export async function buildStillBackdropSvg(
-  model: string,
-  view: ViewName,
-  side: Side,
-  records: Map<string, AnatomyFacts>,
-  manifest: Manifest | null,
-  root = process.cwd(),
-): Promise<string> {
-  const groups = new Map(buildModelStructures("figure", model, records, manifest).map((s) => [s.id, s.group]));
-  return buildStillBackdrop(
-    modelFile(model, manifest, root),
-    viewDirection(view, side, model),
-    side,
-    (id) => groups.get(id) ?? "connective",
+    input.frame ?? highlighted,
+    highlighted,
+    m.groupOf,
+    stillBackdropUrl(model, view, side),
   );
 }
 
