@@ -1,6 +1,7 @@
 // The viewer for keyboard users, projectors and quizzes (issue 13), with the fixture model: a skip link passes the
-// viewer, the structure list is one Tab stop with arrow keys inside, labels grow with the stage and never overlap
-// on a phone, and the quiz state hides every name (labels, hover, list marks) until revealed.
+// viewer, the structure list is one Tab stop with arrow keys inside, labels grow with the stage, never overlap on
+// a phone and select their structure when tapped, and the quiz state hides every name (labels, hover, list marks)
+// until revealed. One page load for all of it: software WebGL is slow.
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { reportCspViolations } from "./support/csp";
 import { openReady, serveFixtureModels } from "./support/viewer";
@@ -76,6 +77,14 @@ test("one figure: quiz from a shared link, labels on a phone, keyboard (skip lin
     }
   }
   expect(phone.font).toBeGreaterThanOrEqual(13);
+  // A tap on a label selects its structure (labels let drags through to the model, so the stage decides).
+  const label = phone.boxes[phone.ids.indexOf("median-nerve")];
+  if (!label) throw new Error("no median nerve label");
+  await page.mouse.click((label.left + label.right) / 2, (label.top + label.bottom) / 2);
+  await expect(v).toHaveAttribute("data-selected", "median-nerve");
+  await v.getByRole("application").focus();
+  await page.keyboard.press("Escape");
+  await expect(v).toHaveAttribute("data-selected", "");
 
   // A laptop, with a keyboard and a mouse.
   await page.setViewportSize({ width: 1366, height: 768 });
