@@ -421,6 +421,12 @@ function Scene(props: StageProps) {
       // One raycast per animation frame at most.
       hoverFrame = requestAnimationFrame(() => {
         hoverFrame = 0;
+        // Over a label: it names the structure already, and a click selects it.
+        if (labelAt(latest.current.overlay.current, clientX, clientY)) {
+          hideTooltip();
+          el.style.cursor = "pointer";
+          return;
+        }
         const id = pickAt(clientX, clientY)?.id ?? null;
         if (!id) return hideTooltip();
         el.style.cursor = "pointer";
