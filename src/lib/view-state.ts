@@ -54,6 +54,8 @@ export interface ViewState {
   xray: boolean;
   /** Labels with leader lines for highlighted structures. */
   labels: boolean;
+  /** Names hidden for a quiz: no labels, hover names or list marks of the highlighted structures until revealed. */
+  quiz: boolean;
   camera: CameraState;
 }
 
@@ -86,7 +88,23 @@ function quote(text: string, max: number): string {
     .join("");
 }
 
-const KNOWN_KEYS = new Set(["viewer", "v", "m", "side", "f", "s", "sel", "hide", "iso", "layers", "xray", "labels"]);
+/** The keys a viewer link may carry besides the camera (view or cam). */
+export const VIEW_STATE_KEYS = [
+  "viewer",
+  "v",
+  "m",
+  "side",
+  "f",
+  "s",
+  "sel",
+  "hide",
+  "iso",
+  "layers",
+  "xray",
+  "labels",
+  "quiz",
+] as const;
+const KNOWN_KEYS = new Set<string>(VIEW_STATE_KEYS);
 
 export function isViewName(value: string): value is ViewName {
   return (VIEW_NAMES as readonly string[]).includes(value);
@@ -131,6 +149,7 @@ export function encodeViewState(state: ViewState): string {
   if (layers.length !== LAYER_KEYS.length) parts.push(["layers", layers.length === 0 ? "none" : layers.join(",")]);
   if (state.xray) parts.push(["xray", "1"]);
   if (!state.labels) parts.push(["labels", "0"]);
+  if (state.quiz) parts.push(["quiz", "1"]);
   if ("view" in state.camera) parts.push(["view", state.camera.view]);
   else parts.push(["cam", [...state.camera.position, ...state.camera.target].map(formatCoord).join(",")]);
   // Ids, view names and numbers need no escaping; encodeURIComponent guards the viewer key and model anyway.
@@ -251,9 +270,11 @@ function readField(key: string, value: string, state: Partial<ViewState>, proble
       state.layers = readLayers(value, problems);
       return;
     case "xray":
-    case "labels": {
+    case "labels":
+    case "quiz": {
+      const name = { xray: "x-ray", labels: "labels", quiz: "quiz" }[key];
       if (value === "1" || value === "0") state[key] = value === "1";
-      else problems.push(`The ${key === "xray" ? "x-ray" : "labels"} setting "${quote(value, 10)}" is not 0 or 1.`);
+      else problems.push(`The ${name} setting "${quote(value, 10)}" is not 0 or 1.`);
       return;
     }
   }
@@ -344,6 +365,7 @@ export function applyViewState(
   if (d.layers !== undefined) next.layers = d.layers;
   if (d.xray !== undefined) next.xray = d.xray;
   if (d.labels !== undefined) next.labels = d.labels;
+  if (d.quiz !== undefined) next.quiz = d.quiz;
   if (d.camera !== undefined) next.camera = d.camera;
   return { state: next, problems };
 }

@@ -73,6 +73,7 @@ export function showMeHref(s: BankStructure): string {
     isolated: [],
     layers: NAME_LAYERS,
     xray: false,
+    quiz: false,
     labels: true,
     camera: { view: s.view },
   })}`;

@@ -5,6 +5,7 @@ import {
   type KeyboardEvent,
   lazy,
   type PointerEvent,
+  type ReactNode,
   Suspense,
   useCallback,
   useEffect,
@@ -29,6 +30,7 @@ import {
 } from "../lib/view-state.ts";
 import type { Appearance } from "./anatomy-model.ts";
 import { InfoCard } from "./InfoCard.tsx";
+import { LABEL_RANK } from "./label-layout.ts";
 import { loadModelData, loadSchematicShapes } from "./model-data.ts";
 import { Placeholder } from "./Placeholder.tsx";
 import { isDarkTheme, prefersReducedMotion } from "./page-prefs.ts";
@@ -54,6 +56,8 @@ const Stage3D = lazy(() => import("./Stage3D.tsx"));
 interface Props {
   /** The ViewerPayload as JSON (one string keeps the page small). */
   data: string;
+  /** A page figure's still (Schematic), drawn by the server; without it the outlines are fetched. */
+  children?: ReactNode;
 }
 
 const SIDE_WORDS = { r: "right", l: "left" } as const;
@@ -72,6 +76,7 @@ function initialState(p: ViewerPayload, viewer: string): ViewState {
     layers: p.referredPain ? [...LAYER_KEYS] : [...DEFAULT_LAYERS],
     xray: false,
     labels: true,
+    quiz: false,
     camera: { view: p.view },
   };
 }
@@ -84,7 +89,7 @@ function framingIds(payload: ViewerPayload, s: { focus: readonly string[]; secon
   return [...s.focus, ...s.secondary];
 }
 
-export default function AnatomyViewer({ data }: Props) {
+export default function AnatomyViewer({ data, children }: Props) {
   const payload = useMemo(() => JSON.parse(data) as ViewerPayload, [data]);
   // The model's full structure list arrives after hydration (one fetch per model per page); until then the
   // payload's highlighted structures name what the server render shows.
@@ -160,7 +165,7 @@ export default function AnatomyViewer({ data }: Props) {
     root?.setAttribute("data-viewer-key", keyRef.current);
     initial.current = { ...initial.current, viewer: keyRef.current };
     let cancelled = false;
-    if (payload.viewBox) {
+    if (payload.viewBox && !children) {
       loadSchematicShapes(payload.model, payload.view, payload.side).then(
         (list) => cancelled || setShapes(list),
         () => undefined,
@@ -378,11 +383,11 @@ export default function AnatomyViewer({ data }: Props) {
   }, [shared, state.model, presentIds, contents, info, nameOf]);
 
   const labelIds = useMemo(() => {
-    if (!state.labels || status !== "ready") return [];
+    if (!state.labels || state.quiz || status !== "ready") return [];
     const ids = [...state.focus, ...state.secondary];
     if (state.selected && !ids.includes(state.selected)) ids.push(state.selected);
     return ids.filter((id) => !presentIds || presentIds.has(id));
-  }, [state.labels, state.focus, state.secondary, state.selected, status, presentIds]);
+  }, [state.labels, state.quiz, state.focus, state.secondary, state.selected, status, presentIds]);
 
   const onReady = useCallback((present: ModelContents) => {
     setContents(present);
@@ -564,10 +569,14 @@ export default function AnatomyViewer({ data }: Props) {
   const sideWord = SIDE_WORDS[state.side];
   const viewLabel = "view" in state.camera ? VIEW_LABELS[state.camera.view].toLowerCase() : "custom view";
   const modelTitle = modelInfo?.title ?? state.model;
+  // In a quiz the names of the highlighted structures are what the reader is asked for.
+  const names = (ids: string[]) =>
+    state.quiz ? `${ids.length} structure${ids.length === 1 ? "" : "s"}` : ids.map(nameOf).join(", ");
   const stageLabel = [
     `3D model: ${modelTitle}, ${sideWord} side, ${viewLabel}.`,
-    state.focus.length > 0 ? `Highlighted: ${state.focus.map(nameOf).join(", ")}.` : "",
-    state.secondary.length > 0 ? `Also marked: ${state.secondary.map(nameOf).join(", ")}.` : "",
+    state.focus.length > 0 ? `Highlighted: ${names(state.focus)}.` : "",
+    state.secondary.length > 0 ? `Also marked: ${names(state.secondary)}.` : "",
+    state.quiz ? "Names are hidden for a quiz." : "",
     state.selected ? `Selected: ${nameOf(state.selected)}.` : "",
     state.isolated.length > 0 ? `Showing only ${state.isolated.map(nameOf).join(", ")}.` : "",
   ]
@@ -598,7 +607,7 @@ export default function AnatomyViewer({ data }: Props) {
   return (
     <figure
       ref={rootRef}
-      className={`av av-${payload.mode}${fullscreen ? " av-full" : ""}`}
+      className={`av av-${payload.mode}${fullscreen ? " av-full" : ""}${state.quiz ? " av-quiz" : ""}`}
       data-anatomy-viewer=""
       data-viewer-base={payload.keyBase}
       data-status={status}
@@ -606,7 +615,9 @@ export default function AnatomyViewer({ data }: Props) {
       data-selected={state.selected ?? ""}
       data-highlighted={highlighted.join(" ")}
     >
-      {status !== "fallback" && !(status === "error" && payload.mode === "figure") && (
+      {/* Controls exist only once they work: the server render (and a page without JavaScript) has none. */}
+      {!hydrated && <div className="av-toolbar av-toolbar-pending" aria-hidden="true" />}
+      {hydrated && status !== "fallback" && !(status === "error" && payload.mode === "figure") && (
         <Toolbar
           modelMenuEnabled={hydrated}
           mode={payload.mode}
@@ -622,6 +633,12 @@ export default function AnatomyViewer({ data }: Props) {
           onLabels={(on) => {
             dispatch({ type: "labels", on });
             announce(on ? "Labels shown." : "Labels hidden.");
+          }}
+          onQuiz={(on) => {
+            dispatch({ type: "quiz", on });
+            announce(
+              on ? "Names hidden for a quiz: no labels, no names on hover, no marks in the list." : "Names revealed.",
+            );
           }}
           onXray={(on) => {
             dispatch({ type: "xray", on });
@@ -666,6 +683,7 @@ export default function AnatomyViewer({ data }: Props) {
           data-touch={touch.engaged ? "engaged" : "page"}
         >
           <Placeholder
+            still={children}
             view={payload.view}
             schematic={payload.viewBox && shapes ? { viewBox: payload.viewBox, shapes } : undefined}
             structures={known}
@@ -720,7 +738,17 @@ export default function AnatomyViewer({ data }: Props) {
               ))}
             </svg>
             {labelIds.map((id) => (
-              <span key={id} data-label={id} className={`av-label av-${roleOf(id, state)}`} hidden>
+              <span
+                key={id}
+                data-label={id}
+                data-rank={
+                  id === state.selected
+                    ? LABEL_RANK.selected
+                    : LABEL_RANK[roleOf(id, state) === "focus" ? "focus" : "secondary"]
+                }
+                className={`av-label av-${roleOf(id, state)}`}
+                hidden
+              >
                 <span className={`av-mark av-mark-${roleOf(id, state)}`} />
                 {nameOf(id)}
               </span>

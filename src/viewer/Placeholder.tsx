@@ -1,11 +1,14 @@
 // What the viewer shows before the 3D view is drawn, and instead of it without WebGL: a schematic still of the
 // view and the names of the highlighted structures, so the page reads well either way.
+import type { ReactNode } from "react";
 import type { ViewName, ViewState } from "../lib/view-state.ts";
 import { Schematic } from "./Schematic.tsx";
 import type { SchematicData, StructureInfo } from "./types.ts";
 import { VIEW_LABELS } from "./view-directions.ts";
 
 interface Props {
+  /** The server-drawn still of a page figure, used instead of `schematic`. */
+  still?: ReactNode;
   /** The figure's own view, shown while the camera holds a free position. */
   view: ViewName;
   /** Outlines of the first view, once fetched (model-data.ts). */
@@ -18,7 +21,7 @@ interface Props {
   nameOf(id: string): string;
 }
 
-export function Placeholder({ view: figureView, schematic, structures, state, hidden, nameOf }: Props) {
+export function Placeholder({ still, view: figureView, schematic, structures, state, hidden, nameOf }: Props) {
   const view = "view" in state.camera ? state.camera.view : figureView;
   const page = (id: string) => structures.find((s) => s.id === id)?.page;
   const item = (id: string, kind: "focus" | "secondary") => (
@@ -30,16 +33,22 @@ export function Placeholder({ view: figureView, schematic, structures, state, hi
   );
   return (
     <div className="av-placeholder" hidden={hidden}>
-      <Schematic data={schematic} focus={state.focus} secondary={state.secondary} />
+      <div className="av-still">
+        {still ?? <Schematic data={schematic} focus={state.focus} secondary={state.secondary} />}
+      </div>
       {state.focus.length + state.secondary.length > 0 && (
         <div className="av-legend">
           <p className="av-legend-title">
             {state.side === "r" ? "Right" : "Left"} side, {VIEW_LABELS[view].toLowerCase()}
           </p>
-          <ul>
-            {state.focus.map((id) => item(id, "focus"))}
-            {state.secondary.map((id) => item(id, "secondary"))}
-          </ul>
+          {state.quiz ? (
+            <p className="av-legend-quiz">Names hidden for a quiz.</p>
+          ) : (
+            <ul>
+              {state.focus.map((id) => item(id, "focus"))}
+              {state.secondary.map((id) => item(id, "secondary"))}
+            </ul>
+          )}
         </div>
       )}
     </div>

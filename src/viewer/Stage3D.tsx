@@ -17,6 +17,7 @@ import type { CameraState, Side, Vec3, ViewName } from "../lib/view-state.ts";
 import { bestDirection, figureDirection, targetNodes } from "../lib/visibility.ts";
 import { AnatomyModel, type Appearance } from "./anatomy-model.ts";
 import { frameBox } from "./camera-presets.ts";
+import { createLabelScratch, labelAt, placeLabels } from "./labels.ts";
 import { MaterialSet } from "./materials.ts";
 import { acquireModel, releaseModel } from "./model-cache.ts";
 import { loadVisibility } from "./model-data.ts";
@@ -131,7 +132,6 @@ function Scene(props: StageProps) {
       dir: new Vector3(),
       pos: new Vector3(),
       target: new Vector3(),
-      v: new Vector3(),
       offset: new Vector3(),
       right: new Vector3(),
       up: new Vector3(),
@@ -153,9 +153,7 @@ function Scene(props: StageProps) {
       anchorsDirty: true,
       anchorRay: new Raycaster(),
       readyPending: false,
-      labels: [] as LabelSlot[],
-      labelsVersion: "",
-      columns: [[], []] as [LabelSlot[], LabelSlot[]],
+      ...createLabelScratch(),
     }),
     [],
   );
@@ -476,6 +474,8 @@ function Scene(props: StageProps) {
       const moved = Math.hypot(e.clientX - down.x, e.clientY - down.y);
       down = null;
       if (moved > 6 || e.button > 0) return;
+      const labelled = labelAt(latest.current.overlay.current, e.clientX, e.clientY);
+      if (labelled) return latest.current.onPick(labelled, null);
       const node = pickAt(e.clientX, e.clientY);
       latest.current.onPick(node?.id ?? null, node?.side ?? null);
     };
@@ -492,6 +492,12 @@ function Scene(props: StageProps) {
       // One raycast per animation frame at most.
       hoverFrame = requestAnimationFrame(() => {
         hoverFrame = 0;
+        // Over a label: it names the structure already, and a click selects it.
+        if (labelAt(latest.current.overlay.current, clientX, clientY)) {
+          hideTooltip();
+          el.style.cursor = "pointer";
+          return;
+        }
         const id = pickAt(clientX, clientY)?.id ?? null;
         if (!id) return hideTooltip();
         el.style.cursor = "pointer";
@@ -630,121 +636,4 @@ function cameraState(camera: PerspectiveCamera, target: Vector3): CameraState {
     position: [camera.position.x, camera.position.y, camera.position.z],
     target: [target.x, target.y, target.z],
   };
-}
-
-interface LabelSlot {
-  id: string;
-  label: HTMLElement;
-  line: SVGLineElement | null;
-  dot: SVGCircleElement | null;
-  width: number;
-  height: number;
-  ax: number;
-  ay: number;
-  y: number;
-  left: boolean;
-  shown: boolean;
-}
-
-interface LabelScratch {
-  v: Vector3;
-  labels: LabelSlot[];
-  labelsVersion: string;
-  columns: [LabelSlot[], LabelSlot[]];
-}
-
-const LABEL_GAP = 4;
-const LABEL_MARGIN = 8;
-const byAnchorY = (a: LabelSlot, b: LabelSlot) => a.ay - b.ay;
-
-/**
- * Places label boxes in two columns beside the model, with leader lines to each structure. Writes the DOM
- * directly and reuses its arrays, so a frame allocates nothing.
- */
-function placeLabels(
-  model: AnatomyModel,
-  props: StageProps,
-  camera: PerspectiveCamera,
-  width: number,
-  height: number,
-  scratch: LabelScratch,
-): void {
-  const overlay = props.overlay.current;
-  if (!overlay) return;
-  const version = overlay.dataset["version"] ?? "";
-  if (version !== scratch.labelsVersion) {
-    scratch.labelsVersion = version;
-    scratch.labels = [];
-    for (const label of overlay.querySelectorAll<HTMLElement>("[data-label]")) {
-      const id = label.dataset["label"] ?? "";
-      // Measurable but not yet seen; visibility (not `hidden`) toggles it from here on.
-      label.style.visibility = "hidden";
-      label.hidden = false;
-      const group = overlay.querySelector(`[data-leader="${id}"]`);
-      scratch.labels.push({
-        id,
-        label,
-        line: group?.querySelector("line") ?? null,
-        dot: group?.querySelector("circle") ?? null,
-        width: label.offsetWidth,
-        height: label.offsetHeight,
-        ax: 0,
-        ay: 0,
-        y: 0,
-        left: false,
-        shown: false,
-      });
-    }
-  }
-  if (scratch.labels.length === 0) return;
-  camera.updateMatrixWorld();
-  const v = scratch.v;
-  const [leftColumn, rightColumn] = scratch.columns;
-  leftColumn.length = 0;
-  rightColumn.length = 0;
-  for (const slot of scratch.labels) {
-    slot.shown = false;
-    const anchor = model.visibleAnchor(slot.id, props.side);
-    if (!anchor) continue;
-    v.copy(anchor).project(camera);
-    if (v.z > 1 || v.z < -1) continue;
-    slot.ax = (v.x * 0.5 + 0.5) * width;
-    slot.ay = (-v.y * 0.5 + 0.5) * height;
-    slot.left = slot.ax < width / 2;
-    slot.shown = true;
-    (slot.left ? leftColumn : rightColumn).push(slot);
-  }
-  for (const column of scratch.columns) {
-    column.sort(byAnchorY);
-    let y = LABEL_MARGIN;
-    for (const s of column) {
-      s.y = Math.max(y, s.ay - s.height / 2);
-      y = s.y + s.height + LABEL_GAP;
-    }
-    // Pull the column back up if it ran past the bottom.
-    let bottom = height - LABEL_MARGIN;
-    for (let i = column.length - 1; i >= 0; i--) {
-      const s = column[i] as LabelSlot;
-      if (s.y + s.height > bottom) s.y = Math.max(LABEL_MARGIN, bottom - s.height);
-      bottom = s.y - LABEL_GAP;
-    }
-  }
-  for (const s of scratch.labels) {
-    s.label.style.visibility = s.shown ? "visible" : "hidden";
-    // A dashed leader: the structure lies behind others from here.
-    if (s.line) s.line.style.strokeDasharray = model.isBehind(s.id) ? "5 4" : "";
-    if (s.line) s.line.style.display = s.shown ? "" : "none";
-    if (s.dot) s.dot.style.display = s.shown ? "" : "none";
-    if (!s.shown) continue;
-    const x = s.left ? LABEL_MARGIN : width - LABEL_MARGIN - s.width;
-    s.label.style.transform = `translate(${Math.round(x)}px, ${Math.round(s.y)}px)`;
-    const lx = s.left ? x + s.width : x;
-    const ly = s.y + s.height / 2;
-    s.line?.setAttribute("x1", String(Math.round(lx)));
-    s.line?.setAttribute("y1", String(Math.round(ly)));
-    s.line?.setAttribute("x2", String(Math.round(s.ax)));
-    s.line?.setAttribute("y2", String(Math.round(s.ay)));
-    s.dot?.setAttribute("cx", String(Math.round(s.ax)));
-    s.dot?.setAttribute("cy", String(Math.round(s.ay)));
-  }
 }

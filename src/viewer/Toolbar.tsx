@@ -9,6 +9,7 @@ import {
   IconLabels,
   IconLayers,
   IconLink,
+  IconQuiz,
   IconReset,
   IconShowAll,
   IconXray,
@@ -31,6 +32,8 @@ interface Props {
   onView(view: ViewName): void;
   onReset(): void;
   onLabels(on: boolean): void;
+  /** Hide names for a quiz (labels, hover names, list marks), or reveal them. */
+  onQuiz(on: boolean): void;
   onXray(on: boolean): void;
   onLayer(layer: LayerKey, on: boolean): void;
   onShowAll(): void;
@@ -88,12 +91,23 @@ export function Toolbar(p: Props) {
       <button
         type="button"
         className="av-button"
-        aria-pressed={p.state.labels}
+        aria-pressed={p.state.labels && !p.state.quiz}
         disabled={!p.enabled}
-        onClick={() => p.onLabels(!p.state.labels)}
+        onClick={() => p.onLabels(!(p.state.labels && !p.state.quiz))}
       >
         <IconLabels />
         Labels
+      </button>
+      <button
+        type="button"
+        className="av-button"
+        aria-pressed={p.state.quiz}
+        disabled={!p.enabled}
+        title={p.state.quiz ? "Show the names again" : "Hide every name of the highlighted structures, for a quiz"}
+        onClick={() => p.onQuiz(!p.state.quiz)}
+      >
+        <IconQuiz />
+        Hide names
       </button>
       <button
         type="button"

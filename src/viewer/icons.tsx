@@ -33,6 +33,14 @@ export const IconLabels = () => (
     <path d="M12 11l4 5" />
   </Icon>
 );
+/** A label with a question mark: names hidden for a quiz. */
+export const IconQuiz = () => (
+  <Icon>
+    <path d="M3 5h9l3 3-3 3H3z" />
+    <path d="M6 7a1.6 1.6 0 1 1 2 1.5V9.5" />
+    <path d="M8 16v.01" strokeWidth="2.2" />
+  </Icon>
+);
 export const IconXray = () => (
   <Icon>
     <circle cx="10" cy="10" r="6.5" strokeDasharray="2.5 2" />

@@ -20,6 +20,7 @@ export type ViewAction =
   | { type: "layer"; layer: LayerKey; on: boolean }
   | { type: "xray"; on: boolean }
   | { type: "labels"; on: boolean }
+  | { type: "quiz"; on: boolean }
   | { type: "camera"; camera: CameraState }
   | { type: "view"; view: ViewName }
   | { type: "model"; model: string }
@@ -55,7 +56,10 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
     case "xray":
       return { ...state, xray: action.on };
     case "labels":
-      return { ...state, labels: action.on };
+      // Asking for labels during a quiz reveals the names.
+      return { ...state, labels: action.on, quiz: action.on ? false : state.quiz };
+    case "quiz":
+      return { ...state, quiz: action.on };
     case "camera":
       return { ...state, camera: action.camera };
     case "view":

@@ -327,6 +327,7 @@ test.describe("viewer with the fixture model", () => {
     // Tab from the top of the page and record every focus stop inside the first viewer.
     await page.locator("body").focus();
     const stops = new Set<string>();
+    let entered = false;
     for (let i = 0; i < 200; i++) {
       await page.keyboard.press("Tab");
       const where = await page.evaluate(() => {
@@ -337,19 +338,11 @@ test.describe("viewer with the fixture model", () => {
         return el.getAttribute("aria-label") ?? label?.trim() ?? el.textContent?.trim() ?? el.tagName;
       });
       if (where) stops.add(where);
-      if (where?.startsWith("Isolate Ulnar nerve")) break;
+      // The structure list is one Tab stop (arrow keys inside: viewer-keys.spec.ts), so Tab soon leaves the viewer.
+      if (where) entered = true;
+      else if (entered) break;
     }
-    for (const control of [
-      "View",
-      "Reset",
-      "Labels",
-      "X-ray",
-      "Layers",
-      "Copy link",
-      "Full screen",
-      "Hide Median nerve",
-      "Isolate Median nerve",
-    ]) {
+    for (const control of ["View", "Reset", "Labels", "X-ray", "Layers", "Copy link", "Full screen", "Hide names"]) {
       expect(
         [...stops].some((s) => s.includes(control)),
         `${control} is reachable by Tab`,

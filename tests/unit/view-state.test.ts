@@ -9,9 +9,12 @@ import {
   LAYER_KEYS,
   type LayerKey,
   VIEW_NAMES,
+  VIEW_STATE_KEYS,
   type ViewState,
   viewerOfHash,
 } from "../../src/lib/view-state.ts";
+import { viewReducer } from "../../src/viewer/view-reducer.ts";
+import { rng } from "../support/rng.ts";
 
 const base: ViewState = {
   viewer: "median-nerve",
@@ -25,20 +28,9 @@ const base: ViewState = {
   layers: [...LAYER_KEYS],
   xray: false,
   labels: true,
+  quiz: false,
   camera: { view: "palmar" },
 };
-
-/** Small deterministic PRNG (mulberry32) so failures can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const words = ["median", "nerve", "flexor", "carpi", "ulnar", "deltoid", "teres", "major", "minor", "2"];
 function randomId(r: () => number): string {
@@ -66,6 +58,7 @@ function randomState(r: () => number): ViewState {
     layers: LAYER_KEYS.filter(() => r() < 0.6),
     xray: r() < 0.5,
     labels: r() < 0.5,
+    quiz: r() < 0.5,
     camera: randomCamera(r),
   };
 }
@@ -156,6 +149,7 @@ describe("malformed and outdated hashes", () => {
     ["#viewer=a&cam=1e400,0,0,0,0,0", "camera", { viewer: "a" }],
     ["#viewer=a&side=middle", "side", { viewer: "a" }],
     ["#viewer=a&xray=yes", "x-ray", { viewer: "a" }],
+    ["#viewer=a&quiz=on", "quiz", { viewer: "a" }],
     ["#viewer=a&layers=bone,muscles", "muscles", { viewer: "a", layers: ["bone"] }],
     ["#viewer=a&f=median-nerve,Bad_Id,,x", "unreadable", { viewer: "a", focus: ["median-nerve", "x"] }],
     ["#viewer=a&sel=%E0%A4%A", "garbled", { viewer: "a" }],
@@ -245,6 +239,16 @@ describe("applyViewState", () => {
     expect(problems.join(" ")).toContain('"trunk" is not available here');
   });
 
+  it("opens a shared quiz link with the names hidden, and a link without it with them shown", () => {
+    const quizHash = encodeViewState({ ...base, quiz: true });
+    expect(quizHash).toContain("&quiz=1");
+    expect(encodeViewState(base)).not.toContain("quiz");
+    expect(applyViewState(base, decodeViewState(quizHash), context).state.quiz).toBe(true);
+    const revealed = applyViewState({ ...base, quiz: true }, decodeViewState("#viewer=median-nerve&quiz=0"), context);
+    expect(revealed.state.quiz).toBe(false);
+    expect(applyViewState(base, decodeViewState("#viewer=median-nerve&v=1"), context).state.quiz).toBe(false);
+  });
+
   it("keeps base values for fields the hash does not mention", () => {
     const { state, problems } = applyViewState(base, decodeViewState("#viewer=median-nerve&xray=1"), context);
     expect(problems).toEqual([]);
@@ -254,7 +258,7 @@ describe("applyViewState", () => {
 
 describe("hostile links", () => {
   const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  const KEYS = ["viewer", "v", "m", "side", "f", "s", "sel", "hide", "iso", "layers", "xray", "labels", "view", "cam"];
+  const KEYS = [...VIEW_STATE_KEYS, "view", "cam"];
   const PAYLOADS = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',
@@ -379,5 +383,17 @@ describe("hostile links", () => {
       expectPlainProblems(decoded.problems);
       expect(decoded.problems.length).toBeLessThanOrEqual(8);
     }
+  });
+});
+
+describe("quiz state in the viewer's reducer", () => {
+  it("hides names until revealed; asking for labels reveals them, hiding labels keeps the quiz", () => {
+    const quiz = viewReducer(base, { type: "quiz", on: true });
+    expect(quiz).toEqual({ ...base, quiz: true });
+    expect(viewReducer(quiz, { type: "labels", on: false })).toEqual({ ...base, quiz: true, labels: false });
+    expect(viewReducer({ ...quiz, labels: false }, { type: "labels", on: true })).toEqual(base);
+    expect(viewReducer(quiz, { type: "quiz", on: false })).toEqual(base);
+    // A shared quiz link survives the round trip through the address bar.
+    expect(decodeViewState(encodeViewState(quiz)).state.quiz).toBe(true);
   });
 });

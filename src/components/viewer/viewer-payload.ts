@@ -5,10 +5,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Manifest } from "../../../models/manifest.ts";
-import { layerGroupOf, type Side, type ViewName } from "../../lib/view-state.ts";
+import { layerGroupOf, type Side, type Vec3, type ViewName } from "../../lib/view-state.ts";
+import { stillBackdropUrl } from "../../viewer/model-data.ts";
 import type { ModelInfo, PainPatch, SchematicData, StructureInfo, ViewerPayload } from "../../viewer/types.ts";
 import { viewDirection } from "../../viewer/view-directions.ts";
-import { buildSchematic } from "./schematic-data.ts";
+import { buildSchematic, buildStill, buildStillBackdrop } from "./schematic-data.ts";
 
 /** The anatomy record fields the viewer uses. */
 export interface AnatomyFacts {
@@ -163,24 +164,67 @@ function modelFile(model: string, manifest: Manifest | null, root: string): stri
   return join(root, "public", file);
 }
 
-/** Outlines of a model's structures from a named view on one side (the schematic data file of that view). */
-export async function buildSchematicShapes(
+/** How the schematic builders see a model from a named view on one side: its file, direction and layer groups. */
+function viewedModel(
+  mode: "figure" | "explorer",
   model: string,
   view: ViewName,
   side: Side,
   records: Map<string, AnatomyFacts>,
   manifest: Manifest | null,
-  root = process.cwd(),
-): Promise<SchematicData["shapes"]> {
-  const groups = new Map(buildModelStructures("figure", model, records, manifest).map((s) => [s.id, s.group]));
-  const schematic = await buildSchematic(
-    modelFile(model, manifest, root),
-    viewDirection(view, side, model),
+  root: string,
+): { path: string; direction: Vec3; groupOf: (id: string) => string } {
+  const groups = new Map(buildModelStructures(mode, model, records, manifest).map((s) => [s.id, s.group]));
+  return {
+    path: modelFile(model, manifest, root),
+    direction: viewDirection(view, side, model),
+    groupOf: (id) => groups.get(id) ?? "connective",
+  };
+}
+
+/** A model from a named view on one side, as the data files of that view are built (src/pages/models/). */
+export interface ModelViewInput {
+  model: string;
+  view: ViewName;
+  side: Side;
+  records: Map<string, AnatomyFacts>;
+  manifest: Manifest | null;
+  /** Project root (public/ lives here). */
+  root?: string;
+}
+
+/** Outlines of a model's structures from a named view on one side (the schematic data file of that view). */
+export async function buildSchematicShapes(input: ModelViewInput): Promise<SchematicData["shapes"]> {
+  const { model, view, side, records, manifest, root = process.cwd() } = input;
+  const m = viewedModel("figure", model, view, side, records, manifest, root);
+  return (await buildSchematic(m.path, m.direction, side, [], m.groupOf))?.shapes ?? [];
+}
+
+/** The backdrop image of the stills of a model from a named view on one side. */
+export function buildStillBackdropSvg(input: ModelViewInput): Promise<string> {
+  const { model, view, side, records, manifest, root = process.cwd() } = input;
+  const m = viewedModel("figure", model, view, side, records, manifest, root);
+  return buildStillBackdrop(m.path, m.direction, side, m.groupOf);
+}
+
+/**
+ * The still of a figure's first view for its server render (so it shows without JavaScript and before the model
+ * loads): its highlighted outlines over the backdrop image of its model, view and side. Undefined before the
+ * models are generated.
+ */
+export function buildViewerStill(input: PayloadInput): Promise<SchematicData | undefined> {
+  const { mode, model, view, side, records, manifest, root = process.cwd() } = input;
+  const m = viewedModel(mode, model, view, side, records, manifest, root);
+  const highlighted = [...input.focus, ...input.secondary];
+  return buildStill(
+    m.path,
+    m.direction,
     side,
-    [],
-    (id) => groups.get(id) ?? "connective",
+    input.frame ?? highlighted,
+    highlighted,
+    m.groupOf,
+    stillBackdropUrl(model, view, side),
   );
-  return schematic?.shapes ?? [];
 }
 
 /** The island's payload. Throws (naming the page) when the model or a referred-pain id is unknown. */
@@ -221,6 +265,9 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
     side,
     input.frame ?? [...input.focus, ...input.secondary],
     (id) => groups.get(id) ?? "connective",
+    undefined,
+    // As the still asks (buildViewerStill), so the two share one projection.
+    [...input.focus, ...input.secondary],
   );
   if (schematic) payload.viewBox = schematic.viewBox;
   if (input.referredPain) {

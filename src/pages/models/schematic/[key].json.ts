@@ -22,7 +22,7 @@ export const getStaticPaths = (() =>
     ),
   )) satisfies GetStaticPaths;
 
-interface Props {
+export interface Props {
   model: string;
   view: ViewName;
   side: Side;
@@ -31,6 +31,6 @@ interface Props {
 export const GET: APIRoute<Props> = async ({ props }) => {
   const entries = await getCollection("anatomy");
   const records = new Map<string, AnatomyFacts>(entries.map((e) => [e.id, e.data]));
-  const shapes = await buildSchematicShapes(props.model, props.view, props.side, records, readManifest());
+  const shapes = await buildSchematicShapes({ ...props, records, manifest: readManifest() });
   return new Response(JSON.stringify(shapes), { headers: { "Content-Type": "application/json" } });
 };
