@@ -276,7 +276,7 @@ describe("lumbar region", () => {
   }
 });
 
-describe("knee and ankle ligaments, menisci and bursae sit on their bones", () => {
+describe("pelvic, knee and ankle ligaments, menisci and bursae sit on their bones", () => {
   /** Each structure and the bones it attaches to (or rests on); it must touch each and sink into none. */
   const ATTACHED: Record<string, string[]> = {
     "anterior-talofibular-ligament": ["fibula", "talus"],
@@ -290,8 +290,10 @@ describe("knee and ankle ligaments, menisci and bursae sit on their bones", () =
     "medial-meniscus": ["tibia"],
     "lateral-meniscus": ["tibia"],
     "trochanteric-bursa": ["femur"],
+    "sacrotuberous-ligament": ["hip-bone", "sacrum"],
+    "inguinal-ligament": ["hip-bone"],
   };
-  const BONES = ["femur", "tibia", "fibula", "talus", "calcaneus", "navicular"];
+  const BONES = ["femur", "tibia", "fibula", "talus", "calcaneus", "navicular", "hip-bone", "sacrum"];
   const bones = new Map<string, { mesh: MeshData; box: ReturnType<typeof boundingBox> }>();
   beforeAll(async () => {
     await initMeshing();
