@@ -26,6 +26,7 @@ export const TISSUE_LOOK: Record<string, { colour: [number, number, number]; rou
   "joint-capsule": { colour: [0.82, 0.8, 0.74], roughness: 0.5, alpha: 0.85 },
   fascia: { colour: [0.9, 0.85, 0.78], roughness: 0.55, alpha: 0.6 },
   bursa: { colour: [0.72, 0.8, 0.88], roughness: 0.4, alpha: 0.75 },
+  cartilage: { colour: [0.8, 0.85, 0.86], roughness: 0.35 },
   nerve: { colour: [0.92, 0.78, 0.22], roughness: 0.5 },
   vessel: { colour: [0.22, 0.33, 0.68], roughness: 0.5 },
   skin: { colour: [0.88, 0.7, 0.6], roughness: 0.6, alpha: 0.35 },

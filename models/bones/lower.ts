@@ -179,6 +179,13 @@ export function femur(): BoneShape {
     0.004,
   );
   sdf = smoothSubtract(sdf, ellipsoid(along(along(K, ANT, -0.02), UP, -0.012), [0.0085, 0.02, 0.018]), 0.003);
+  // The notch runs forward under the condyles to the lower end of the trochlea, where the anterior cruciate
+  // ligament lies against its roof in extension.
+  sdf = smoothSubtract(
+    sdf,
+    ellipsoid(along(along(along(K, ANT, 0.0), UP, -0.015), LAT, 0.004), [0.0065, 0.011, 0.017]),
+    0.003,
+  );
   const b = boxAround([H, GT, LT, LE, ME, LC, MC, K, SM], 0.03);
   return { kind: "sdf", sdf, min: b.min, max: b.max, cell: 0.0025, triangles: 2000 };
 }

@@ -45,7 +45,7 @@ export function sweepLine(
   ctx: SoftContext,
   mb: MeshBuilder,
   line: TubeLine,
-  defaults: { radiusMm: number },
+  defaults: { radiusMm: number; along?: number | undefined; around?: number | undefined },
   solids: readonly Solid[] = [],
   clearance = 0.0005,
 ): void {
@@ -53,7 +53,7 @@ export function sweepLine(
   const pts = path.points;
   const length = polylineLength(pts);
   const radius = line.radiusMm ?? defaults.radiusMm;
-  const n = Math.max(6, Math.min(90, Math.round(length / Math.max(0.007, (4 * radius) / 1000))));
+  const n = defaults.along ?? Math.max(6, Math.min(90, Math.round(length / Math.max(0.007, (4 * radius) / 1000))));
   let curve = smoothCurve(pts, n);
   const extras: PointExtras[] = path.extras;
   const r = interpolateAlong(
@@ -75,7 +75,7 @@ export function sweepLine(
     clearance,
   );
   const toward = line.thinToward ? resolvePoint(ctx, line.thinToward) : undefined;
-  const around = radius >= 3 ? 12 : radius >= 1.8 ? 10 : 8;
+  const around = defaults.around ?? (radius >= 3 ? 12 : radius >= 1.8 ? 10 : 8);
   sweep(mb, {
     curve,
     halfWidth: r.map((x) => x / 1000),
@@ -97,7 +97,9 @@ export function buildTube(ctx: SoftContext, g: TubeGeometry): MeshData {
   };
   const solids = resolveAvoid(ctx, g.avoid, true);
   const clearance = (g.clearanceMm ?? 0.5) / 1000;
-  sweepLine(ctx, mb, main, { radiusMm }, solids, clearance);
+  // Short, thick tubes (menisci, cords) may ask for more sections than the length-based default.
+  const res = { along: g.resolution?.along, around: g.resolution?.around };
+  sweepLine(ctx, mb, main, { radiusMm, ...res }, solids, clearance);
   for (const b of g.branches ?? [])
     sweepLine(ctx, mb, b, { radiusMm: Math.max(0.5, radiusMm * 0.6) }, solids, clearance);
   return mb.toMesh(false);

@@ -26,6 +26,7 @@ const TISSUE_RGB: Record<string, Rgb> = {
   retinaculum: [205, 210, 220],
   "joint-capsule": [190, 200, 215],
   bursa: [120, 170, 220],
+  cartilage: [150, 200, 200],
   nerve: [235, 200, 60],
   vessel: [70, 90, 200],
   skin: [230, 190, 170],

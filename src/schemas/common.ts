@@ -18,6 +18,8 @@ export const TISSUES = [
   "retinaculum",
   "joint-capsule",
   "bursa",
+  // Fibrocartilage of joints: menisci, articular discs, labra, intervertebral discs.
+  "cartilage",
   "nerve",
   "vessel",
   "skin",

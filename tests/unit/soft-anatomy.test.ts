@@ -275,3 +275,54 @@ describe("lumbar region", () => {
     });
   }
 });
+
+describe("pelvic, knee and ankle ligaments, menisci and bursae sit on their bones", () => {
+  /** Each structure and the bones it attaches to (or rests on); it must touch each and sink into none. */
+  const ATTACHED: Record<string, string[]> = {
+    "anterior-talofibular-ligament": ["fibula", "talus"],
+    "calcaneofibular-ligament": ["fibula", "calcaneus"],
+    "posterior-talofibular-ligament": ["fibula", "talus"],
+    "deltoid-ligament": ["tibia", "navicular", "calcaneus", "talus"],
+    "medial-collateral-ligament": ["femur", "tibia"],
+    "lateral-collateral-ligament": ["femur", "fibula"],
+    "anterior-cruciate-ligament": ["femur", "tibia"],
+    "posterior-cruciate-ligament": ["femur", "tibia"],
+    "medial-meniscus": ["tibia"],
+    "lateral-meniscus": ["tibia"],
+    "trochanteric-bursa": ["femur"],
+    "sacrotuberous-ligament": ["hip-bone", "sacrum"],
+    "inguinal-ligament": ["hip-bone"],
+  };
+  const BONES = ["femur", "tibia", "fibula", "talus", "calcaneus", "navicular", "hip-bone", "sacrum"];
+  const bones = new Map<string, { mesh: MeshData; box: ReturnType<typeof boundingBox> }>();
+  beforeAll(async () => {
+    await initMeshing();
+    for (const id of BONES) {
+      const g = byId.get(id)?.record.geometry;
+      if (g?.builder !== "bone") continue;
+      const m = buildBone(g);
+      bones.set(id, { mesh: m, box: boundingBox(m) });
+    }
+  });
+  for (const [id, attached] of Object.entries(ATTACHED)) {
+    it(`${id} touches ${attached.join(", ")} and does not sink into a bone`, () => {
+      expect(bones.size).toBe(BONES.length);
+      const m = mesh(id);
+      const n = m.positions.length / 3;
+      const nearest = new Map(attached.map((b) => [b, Number.POSITIVE_INFINITY]));
+      let inside = 0;
+      for (let i = 0; i < n; i++) {
+        const p: Vec3 = [m.positions[3 * i] ?? 0, m.positions[3 * i + 1] ?? 0, m.positions[3 * i + 2] ?? 0];
+        for (const [bid, b] of bones) {
+          const near = p.every((v, k) => v > (b.box.min[k] ?? 0) - 0.01 && v < (b.box.max[k] ?? 0) + 0.01);
+          if (!near) continue;
+          const d = distanceToMesh(b.mesh, p);
+          if (nearest.has(bid)) nearest.set(bid, Math.min(nearest.get(bid) ?? d, d));
+          if (d > 0.0015 && insideMesh(b.mesh, p)) inside++;
+        }
+      }
+      for (const [bid, d] of nearest) expect(d, `${id}: closest distance to ${bid}`).toBeLessThan(0.002);
+      expect(inside / n, `${id}: ${inside} of ${n} vertices more than 1.5 mm inside a bone`).toBeLessThan(0.05);
+    });
+  }
+});
