@@ -231,7 +231,7 @@ function shuffle<T>(list: readonly T[], random: () => number): T[] {
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Tissues close enough to stand in for each other as wrong choices when a tissue has too few structures. */
-const CONNECTIVE = new Set(["ligament", "tendon", "fascia", "retinaculum", "joint-capsule", "bursa"]);
+const CONNECTIVE = new Set(["ligament", "tendon", "fascia", "retinaculum", "joint-capsule", "bursa", "cartilage"]);
 export const tissueFamily = (tissue: string) => (CONNECTIVE.has(tissue) ? "connective" : tissue);
 
 /**
