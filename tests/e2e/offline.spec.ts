@@ -28,6 +28,12 @@ async function waitForWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
 }
 
+/** Waits until the worker has cached a figure's model and its structure list (the figure needs both offline). */
+async function waitForFigureCached(page: Page, model: string): Promise<void> {
+  await waitForCached(page, "palpate-models", model);
+  await waitForCached(page, "palpate-models", model.replace(/\.glb$/, ".data.json"));
+}
+
 /** Waits until the worker has cached this URL in the named cache. */
 async function waitForCached(page: Page, cache: string, url: string): Promise<void> {
   await page.waitForFunction(
@@ -69,11 +75,11 @@ test("pages opened once reload offline, 3D figures included; an unread page show
   const conditionModel = await figureModel(page);
   await waitForWorker(page);
   await waitForCached(page, "palpate-pages", condition);
-  await waitForCached(page, "palpate-models", conditionModel);
+  await waitForFigureCached(page, conditionModel);
 
   const atlas = "/anatomy/trapezius/";
   await page.goto(atlas);
-  await waitForCached(page, "palpate-models", await figureModel(page));
+  await waitForFigureCached(page, await figureModel(page));
   const lesson = "/learn/tissues-101/";
   await page.goto(lesson);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
