@@ -34,8 +34,11 @@ const records = new Set(
     .map((f) => basename(f, ".yaml")),
 );
 const ATLAS_SAMPLES = ["/anatomy/trapezius/", "/anatomy/median-nerve/", "/anatomy/femur/"];
-/** Pages built from one template for every guide (the printable re-assessment sheets): the first stands for all. */
-const TEMPLATED = [/^\/conditions\/[a-z0-9-]+\/reassessment\/$/];
+/**
+ * Pages built from one template many times (a guide's printable re-assessment sheet, a practice set's study sheet):
+ * the first of each stands for all (tests/built/ checks every one of them over dist/).
+ */
+const TEMPLATED = [/^\/conditions\/[a-z0-9-]+\/reassessment\/$/, /^\/practice\/sheets\/[a-z0-9-]+\/$/];
 const swept = sitemapPaths().filter((p, _, all) => {
   const atlasId = /^\/anatomy\/([a-z0-9-]+)\/$/.exec(p)?.[1] ?? "";
   if (records.has(atlasId)) return ATLAS_SAMPLES.includes(p);
