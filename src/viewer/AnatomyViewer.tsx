@@ -62,6 +62,10 @@ interface Props {
 
 const SIDE_WORDS = { r: "right", l: "left" } as const;
 
+/** How long a figure in view may stay "loading" before the reader is offered to start it again. A CPU renderer
+ *  on a busy machine needs a few seconds for a first frame; a hang is far longer. */
+const STALL_MS = 20_000;
+
 function initialState(p: ViewerPayload, viewer: string): ViewState {
   return {
     viewer,
@@ -108,6 +112,10 @@ export default function AnatomyViewer({ data, children }: Props) {
   const [status, setStatus] = useState<ViewerStatus>("loading");
   const [reason, setReason] = useState<"" | "no-webgl" | "load-failed" | "context-lost">("");
   const [mountStage, setMountStage] = useState(false);
+  /** The stage has shown nothing for STALL_MS while in view (a lost context never restored, a model that never
+   *  arrives): the reader is told and may start the 3D view again (a new canvas: stageKey). */
+  const [stalled, setStalled] = useState(false);
+  const [stageKey, setStageKey] = useState(0);
   const [software, setSoftware] = useState(false);
   const [hydrated, setHydrated] = useState(false);
   const [contents, setContents] = useState<ModelContents | null>(null);
@@ -310,6 +318,17 @@ export default function AnatomyViewer({ data, children }: Props) {
     const cam = "view" in next.camera ? next.camera.view : payload.view;
     moveCamera({ kind: "view", view: cam, ids: framingIds(payload, next) });
   }, [request, shared]);
+
+  // A stage still loading (or restoring a lost context) long after it came into view says so, with a way out.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: stageKey restarts the wait after "Try again"
+  useEffect(() => {
+    if (!(mountStage && active && status === "loading")) {
+      setStalled(false);
+      return;
+    }
+    const timer = window.setTimeout(() => setStalled(true), STALL_MS);
+    return () => window.clearTimeout(timer);
+  }, [mountStage, active, status, stageKey]);
 
   // Keep the address bar a link to this view once the reader has changed something (not while a presentation
   // owns the address: its steps are #step=N).
@@ -598,11 +617,13 @@ export default function AnatomyViewer({ data, children }: Props) {
         ? payload.mode === "explorer"
           ? "This 3D model could not be loaded. Try another model, or reload the page later."
           : "The 3D model could not be loaded. The highlighted structures are listed here."
-        : reason === "context-lost"
-          ? "Restoring the 3D view…"
-          : status === "loading" && hydrated
-            ? "Loading the 3D model…"
-            : "";
+        : stalled
+          ? "The 3D view is taking much longer than usual."
+          : reason === "context-lost"
+            ? "Restoring the 3D view…"
+            : status === "loading" && hydrated
+              ? "Loading the 3D model…"
+              : "";
 
   return (
     <figure
@@ -696,7 +717,9 @@ export default function AnatomyViewer({ data, children }: Props) {
               {/* Transparent until the model is drawn, so the placeholder below shows through while loading. */}
               <div className="av-canvas">
                 <Stage3D
-                  modelUrl={modelUrl}
+                  key={stageKey}
+                  // A retry asks for the file anew: a stalled request for the same address would be joined, not repeated.
+                  modelUrl={stageKey > 0 ? `${modelUrl}?retry=${stageKey}` : modelUrl}
                   model={state.model}
                   side={state.side}
                   appearance={appearance}
@@ -759,8 +782,25 @@ export default function AnatomyViewer({ data, children }: Props) {
             Tap to turn the model, or use two fingers
           </p>
           {message && (
-            <p className="av-message" role={status === "loading" ? undefined : "note"}>
+            <p className="av-message" role={status === "loading" && !stalled ? undefined : "note"}>
               {message}
+              {stalled && (
+                <>
+                  {" "}
+                  <button
+                    type="button"
+                    className="av-button av-retry"
+                    onClick={() => {
+                      setStalled(false);
+                      setReason("");
+                      setStatus("loading");
+                      setStageKey((k) => k + 1);
+                    }}
+                  >
+                    Try again
+                  </button>
+                </>
+              )}
             </p>
           )}
         </div>

@@ -43,6 +43,6 @@ export const loadSchematicShapes = (model: string, view: ViewName, side: Side) =
 
 /** The visibility table the generator writes beside a model (`x.glb` -> `x.visibility.json`); null without one. */
 export const loadVisibility = (modelUrl: string): Promise<Visibility | null> =>
-  fetchOnce<VisibilityFile>(modelUrl.replace(/\.glb$/, ".visibility.json"))
+  fetchOnce<VisibilityFile>(modelUrl.replace(/\.glb(\?.*)?$/, ".visibility.json"))
     .then((file) => decodeVisibility(file))
     .catch(() => null);
