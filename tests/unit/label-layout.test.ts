@@ -1,8 +1,8 @@
 // The viewer's label layout: no two labels overlap, none leaves the stage, and when room is short the selection
 // and focus labels are kept before secondary ones.
 import { describe, expect, it } from "vitest";
+import { seededRandom as rng } from "../../src/lib/seeded-random.ts";
 import { type LabelBox, type LabelPlacement, layoutLabels } from "../../src/viewer/label-layout.ts";
-import { rng } from "../support/rng.ts";
 
 function label(id: string, rank: number, ax: number, ay: number, width = 120, height = 22): LabelBox {
   return { id, rank, ax, ay, visible: true, width, height };

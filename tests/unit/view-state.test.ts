@@ -1,5 +1,6 @@
 // The viewer's URL-hash codec: round trips, defaults, and random or malformed input that must never throw.
 import { describe, expect, it } from "vitest";
+import { seededRandom as rng } from "../../src/lib/seeded-random.ts";
 import {
   applyViewState,
   type CameraState,
@@ -14,7 +15,6 @@ import {
   viewerOfHash,
 } from "../../src/lib/view-state.ts";
 import { viewReducer } from "../../src/viewer/view-reducer.ts";
-import { rng } from "../support/rng.ts";
 
 const base: ViewState = {
   viewer: "median-nerve",

@@ -1,6 +1,8 @@
 // The 3D quiz's question bank, built at build time from the anatomy records, the model manifest and the figures
 // of the condition and technique guides, and the seeded rounds the browser deals from it. Pure TypeScript.
+
 import type { StructureFacts } from "../anatomy-graph.ts";
+import { seededRandom } from "../seeded-random.ts";
 
 /** The anatomy record fields the bank reads. */
 export type BankRecord = Pick<StructureFacts, "id" | "name" | "aliases" | "tissue" | "regions" | "layer" | "group"> & {
@@ -205,18 +207,6 @@ export function clueOf(s: Pick<BankStructure, "name" | "aliases" | "fact">): str
     text = text.replace(new RegExp(`(?<![A-Za-z])${escaped}(?![A-Za-z])`, "gi"), "___");
   }
   return text;
-}
-
-/** Small seeded generator (mulberry32): the same seed deals the same round. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(list: readonly T[], random: () => number): T[] {
