@@ -166,6 +166,31 @@ test("with storage blocked the theme toggle still works for the page, with no er
   expect(errors).toEqual([]);
 });
 
+test("without JavaScript a guide reads in full: no dead controls, each figure a still with its names, navigation works", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/conditions/carpal-tunnel-syndrome/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Carpal tunnel syndrome");
+  // Only controls that work without a script: native popovers of key terms and disclosure widgets.
+  await expect(page.getByRole("button", { name: /Dark theme|Present/ })).toHaveCount(0);
+  const figures = page.locator("[data-anatomy-viewer]");
+  const count = await figures.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const figure = figures.nth(i);
+    await expect(figure.locator(".av-still")).toBeVisible();
+    await expect(figure.locator("figcaption")).toBeVisible();
+    await expect(figure.locator(".av-legend li").first()).toBeVisible();
+    await expect(figure.locator(".av-toolbar button")).toHaveCount(0);
+  }
+  await expect(figures.first().locator(".av-legend")).toContainText("Median nerve");
+  await page.getByRole("navigation", { name: /main/i }).getByRole("link", { name: "Techniques" }).click();
+  await expect(page).toHaveURL(/\/techniques\/$/);
+  await context.close();
+});
+
 test("pages are usable at 360 px wide without horizontal scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ["/", "/about/", "/learn/", "/conditions/", "/anatomy/"]) {
