@@ -233,3 +233,10 @@ test("the embed snippet shows the same view on /embed/, without the site's navig
   await open.focus();
   await expect(open).toHaveAttribute("href", /^\/anatomy\/explore\/#viewer=explore&v=1&m=shoulder&/);
 });
+
+test("a step address that is not a step number opens the page as usual and says so", async ({ page }) => {
+  await page.goto("/learn/orthopedic-vs-medical-massage/#step=two");
+  await expect(page.getByRole("status").filter({ hasText: "presentation step that does not exist" })).toBeVisible();
+  await expect(page.locator("html")).not.toHaveAttribute("data-present", "");
+  await expect(page.getByRole("banner")).toBeVisible();
+});
