@@ -36,6 +36,18 @@ async function picture(page: Page, canvas: Locator, compareWith?: { png: string 
   return { ...stats, model: stats.nonBackground, changed: stats.differing, png };
 }
 
+/** The canvas once it has stopped changing (a highlight settling, labels placed, covers made see-through). */
+async function steady(page: Page, canvas: Locator) {
+  let last = await picture(page, canvas);
+  for (let i = 0; i < 12; i++) {
+    await page.waitForTimeout(250);
+    const next = await picture(page, canvas, last);
+    if (next.changed < 0.002) return next;
+    last = next;
+  }
+  return last;
+}
+
 type Point = [number, number];
 /** One touch event with the given fingers (CSS px, viewport coordinates). */
 function touch(cdp: CDPSession, type: "touchStart" | "touchMove" | "touchEnd", points: Point[]) {
@@ -100,7 +112,7 @@ test.describe("on a phone", () => {
     const mid: Point = [box.x + box.width / 2, box.y + box.height / 2];
 
     // A vertical one-finger swipe scrolls the page; the model does not turn and the link does not change.
-    const before = await picture(page, canvas);
+    const before = await steady(page, canvas);
     const scrollBefore = await page.evaluate(() => scrollY);
     // The hint shows as soon as the finger drags (checked mid-swipe: synthetic scrolling is slow here).
     await touch(cdp, "touchStart", [[mid[0], mid[1] + 120]]);
@@ -114,7 +126,7 @@ test.describe("on a phone", () => {
     // The hint goes by itself (and would otherwise show in the canvas's screenshot). A turn would change far more
     // than 1 % of the canvas; less is the edges of a picture scrolled by a fraction of a pixel.
     await expect(v.getByText("Tap to turn the model, or use two fingers")).toBeHidden();
-    await frames(page);
+    await steady(page, canvas);
     expect((await picture(page, canvas, before)).changed, "canvas change after a one-finger swipe").toBeLessThan(0.01);
     expect(await page.evaluate(() => location.hash)).not.toContain("cam=");
 
