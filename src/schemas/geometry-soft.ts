@@ -410,15 +410,11 @@ const skinSchema = z
   })
   .strict();
 
+/** The single shapes: each may stand alone or be combined by `group`. */
+const SHAPE_SCHEMAS = [spindleSchema, sheetSchema, bandSchema, capsuleSchema, bursaSchema, tubeSchema] as const;
+
 /** Shapes that may be combined by `group`. */
-const partSchema = z.discriminatedUnion("builder", [
-  spindleSchema,
-  sheetSchema,
-  bandSchema,
-  capsuleSchema,
-  bursaSchema,
-  tubeSchema,
-]);
+const partSchema = z.discriminatedUnion("builder", SHAPE_SCHEMAS);
 
 /** Several shapes in one node (e.g. muscle heads, nerve trunks). */
 const groupSchema = z
@@ -429,16 +425,7 @@ const groupSchema = z
   })
   .strict();
 
-export const softGeometrySchema = z.discriminatedUnion("builder", [
-  spindleSchema,
-  sheetSchema,
-  bandSchema,
-  capsuleSchema,
-  bursaSchema,
-  tubeSchema,
-  skinSchema,
-  groupSchema,
-]);
+export const softGeometrySchema = z.discriminatedUnion("builder", [...SHAPE_SCHEMAS, skinSchema, groupSchema]);
 export type SoftGeometry = z.infer<typeof softGeometrySchema>;
 export type SoftPart = z.infer<typeof partSchema>;
 export type SpindleGeometry = z.infer<typeof spindleSchema>;
