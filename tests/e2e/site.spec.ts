@@ -2,9 +2,9 @@
 // dark themes, with no console errors and no request leaving the site's origin; skip link, theme, narrow screens,
 // search, the 404 page. What needs no browser (status, one h1, links and fragments, external URLs in the HTML, every
 // atlas page) is checked over dist/ in Node: tests/built/.
-import { readdirSync, readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { idsOf } from "../support/content.ts";
 import { MAIN_ROUTES, sitemapPaths } from "../support/dist.ts";
 import { axeViolations } from "./support/axe";
 import { isCspMessage, reportCspViolations } from "./support/csp";
@@ -28,11 +28,7 @@ function watch(page: Page, origin: string) {
 }
 
 /** Every page that is not an atlas structure page, plus one atlas page of each kind: all layouts, every MDX page. */
-const records = new Set(
-  readdirSync(new URL("../../content/anatomy/", import.meta.url), { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".yaml"))
-    .map((f) => basename(f, ".yaml")),
-);
+const records = idsOf("anatomy");
 const ATLAS_SAMPLES = ["/anatomy/trapezius/", "/anatomy/median-nerve/", "/anatomy/femur/"];
 /**
  * Pages built from one template many times (a guide's printable re-assessment sheet, a practice set's study sheet):

@@ -1,20 +1,12 @@
-// Reads the content folders for tests: MDX frontmatter and YAML records. Fails loudly (naming the folder or file)
-// when a folder is missing or empty, so a test over "every page" can never pass on no pages.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
-import { parseMdx } from "../../src/content-check/load.ts";
+// Reads the content collections for tests through the same reader and file list as the content check and the site
+// (src/content-check/load.ts over src/schemas/collections.ts), so a test sees exactly the files the build sees. The
+// reader fails loudly (naming the folder or file) when a folder is missing or empty, so a test over "every page" can
+// never pass on no pages.
+import { readCollection } from "../../src/content-check/load.ts";
+import { COLLECTION_SOURCES, type CollectionName } from "../../src/schemas/collections.ts";
 
-export const contentDir = new URL("../../content/", import.meta.url).pathname;
-
-function filesIn(dir: string, ext: string, recursive = false): string[] {
-  const full = join(contentDir, dir);
-  const files = readdirSync(full, { recursive, encoding: "utf8" })
-    .filter((f) => f.endsWith(ext))
-    .sort();
-  if (files.length === 0) throw new Error(`content/${dir}: no ${ext} files`);
-  return files;
-}
+const root = new URL("../../", import.meta.url).pathname;
+export const contentDir = `${root}content/`;
 
 export interface MdxPage<T> {
   slug: string;
@@ -23,19 +15,34 @@ export interface MdxPage<T> {
   body: string;
 }
 
-/** Every MDX page of a collection folder, parsed frontmatter and body, sorted by slug. */
+/** Every MDX page of a collection, parsed frontmatter and body, sorted by slug. */
 export function mdxPages<T = Record<string, unknown>>(dir: "lessons" | "conditions" | "techniques"): MdxPage<T>[] {
-  return filesIn(dir, ".mdx").map((f) => {
-    const file = `content/${dir}/${f}`;
-    const { data, body } = parseMdx(readFileSync(join(contentDir, dir, f), "utf8"), file);
-    return { slug: f.replace(/\.mdx$/, ""), file, data: data as T, body };
-  });
+  return readCollection(root, COLLECTION_SOURCES[dir]).map((e) => ({
+    slug: e.id,
+    file: e.file,
+    data: e.data as T,
+    body: e.body ?? "",
+  }));
 }
 
-/** Every YAML file under a folder (recursively), parsed. */
-export function yamlRecords<T = Record<string, unknown>>(dir: string): { file: string; data: T }[] {
-  return filesIn(dir, ".yaml", true).map((f) => ({
-    file: `content/${dir}/${f}`,
-    data: parseYaml(readFileSync(join(contentDir, dir, f), "utf8")) as T,
+/** Every record of a YAML folder collection (one file per entry), parsed. */
+export function yamlRecords<T = Record<string, unknown>>(dir: "anatomy" | "glossary"): { file: string; data: T }[] {
+  return readCollection(root, COLLECTION_SOURCES[dir]).map((e) => ({ file: e.file, data: e.data as T }));
+}
+
+/** Every entry of any collection (folder or list file), as read from disk, before its schema is applied. */
+export function entries<T = Record<string, unknown>>(
+  name: CollectionName,
+): { file: string; id: string; data: T; body: string }[] {
+  return readCollection(root, COLLECTION_SOURCES[name]).map((e) => ({
+    file: e.at ? `${e.file} ${e.at}` : e.file,
+    id: e.id,
+    data: e.data as T,
+    body: e.body ?? "",
   }));
+}
+
+/** The ids of a collection's entries. */
+export function idsOf(name: CollectionName): Set<string> {
+  return new Set(entries(name).map((e) => e.id));
 }

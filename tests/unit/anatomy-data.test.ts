@@ -1,14 +1,9 @@
 // Integrity of the anatomy records in content/anatomy/: schema, ids, aliases, muscle facts, referred pain.
-import { readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { type AnatomyRecord, anatomyRecordSchema } from "../../src/schemas/anatomy-record.ts";
 import { REGIONS } from "../../src/schemas/common.ts";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const anatomyDir = join(root, "content", "anatomy");
+import { entries } from "../support/content.ts";
 
 interface LoadedRecord {
   file: string;
@@ -16,21 +11,13 @@ interface LoadedRecord {
   record: AnatomyRecord;
 }
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".yaml"))
-    .map((f) => join(dir, f))
-    .sort();
-}
-
-const files = yamlFiles(anatomyDir);
+const files = entries("anatomy");
 const parseErrors: string[] = [];
 const records: LoadedRecord[] = [];
-for (const path of files) {
-  const file = relative(root, path);
-  const result = anatomyRecordSchema.safeParse(parse(readFileSync(path, "utf8")));
+for (const { file, data } of files) {
+  const result = anatomyRecordSchema.safeParse(data);
   if (result.success) {
-    records.push({ file, folder: relative(anatomyDir, dirname(path)).split(sep)[0] ?? "", record: result.data });
+    records.push({ file, folder: file.split("/")[2] ?? "", record: result.data });
   } else {
     for (const issue of result.error.issues) parseErrors.push(`${file}: ${issue.path.join(".")}: ${issue.message}`);
   }

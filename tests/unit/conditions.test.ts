@@ -2,20 +2,13 @@
 // summary at grade 8 or lower, 3D figures whose ids exist in the model they name, red flags, references that
 // exist and are all cited, glossary terms that exist, and links only to guides that exist. Also the evidence
 // citation parser and the region grouping of the index.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse as parseYaml } from "yaml";
 import { citedIds, parseEvidence } from "../../src/components/condition/evidence-text.ts";
 import { CONDITION_REGIONS, groupByRegion } from "../../src/components/condition/regions.ts";
 import { CONDITION_BODY_SECTIONS } from "../../src/components/condition/sections.ts";
 import { fleschKincaidGrade, splitWords } from "../../src/lib/readability.ts";
 import { conditionRegionSchema } from "../../src/schemas/condition.ts";
-import { mdxPages } from "../support/content.ts";
-
-const root = new URL("../../", import.meta.url).pathname;
-const contentDir = join(root, "content");
-const conditionsDir = join(contentDir, "conditions");
+import { entries, idsOf, mdxPages } from "../support/content.ts";
 
 /** The guides the first issue required (a floor: more guides need no change here). */
 const REQUIRED = [
@@ -67,45 +60,17 @@ interface ConditionFrontmatter {
   techniques?: string[];
 }
 
-function readPage(file: string) {
-  const text = readFileSync(file, "utf8");
-  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`${file}: no frontmatter block`);
-  return {
-    file: file.replace(root, ""),
-    slug: file.replace(/^.*\//, "").replace(/\.mdx$/, ""),
-    data: parseYaml(match[1] ?? "") as ConditionFrontmatter,
-    body: match[2] ?? "",
-  };
-}
-
-const pages = readdirSync(conditionsDir)
-  .filter((f) => f.endsWith(".mdx"))
-  .map((f) => readPage(join(conditionsDir, f)));
+const pages = mdxPages<ConditionFrontmatter>("conditions");
 const slugs = pages.map((p) => p.slug);
 
-const referenceIds = new Set(
-  (
-    parseYaml(readFileSync(join(contentDir, "references.yaml"), "utf8")) as { references: { id: string }[] }
-  ).references.map((r) => r.id),
+const referenceIds = idsOf("references");
+const glossaryIds = idsOf("glossary");
+const anatomy = new Map(
+  entries<{ id: string; regions: string[]; tissue: string; referredPain?: unknown }>("anatomy").map((e) => [
+    e.id,
+    e.data,
+  ]),
 );
-const glossaryIds = new Set(
-  readdirSync(join(contentDir, "glossary"))
-    .filter((f) => f.endsWith(".yaml"))
-    .map((f) => f.replace(/\.yaml$/, "")),
-);
-const anatomy = new Map<string, { regions: string[]; tissue: string; referredPain?: unknown }>();
-for (const region of readdirSync(join(contentDir, "anatomy"))) {
-  for (const f of readdirSync(join(contentDir, "anatomy", region)).filter((n) => n.endsWith(".yaml"))) {
-    const record = parseYaml(readFileSync(join(contentDir, "anatomy", region, f), "utf8")) as {
-      id: string;
-      regions: string[];
-      tissue: string;
-      referredPain?: unknown;
-    };
-    anatomy.set(record.id, record);
-  }
-}
 const techniqueFiles = new Set(mdxPages("techniques").map((p) => p.slug));
 
 function attributeValues(body: string, tag: string, attribute: string): string[] {

@@ -2,10 +2,7 @@
 // schema (certainty one of the GRADE words), cites a source that is in the site's reference list and in the
 // page's own `references`, and was checked on a real date that is not in the future. The checks are also run on
 // broken cards, so a check that stops failing is noticed.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse as parseYaml } from "yaml";
 import {
   CERTAINTY_LEVELS,
   certaintyDots,
@@ -13,30 +10,23 @@ import {
   evidenceCardProblems,
   evidenceCardsSchema,
 } from "../../src/schemas/evidence-card.ts";
+import { idsOf, mdxPages } from "../support/content.ts";
 
-const root = new URL("../../", import.meta.url).pathname;
-const contentDir = join(root, "content");
 const today = new Date().toISOString().slice(0, 10);
 
-const siteReferences = new Set(
-  (
-    parseYaml(readFileSync(join(contentDir, "references.yaml"), "utf8")) as { references: { id: string }[] }
-  ).references.map((r) => r.id),
-);
+const siteReferences = idsOf("references");
 
 interface Page {
   file: string;
   references: string[];
   evidenceCards: unknown;
 }
-const pages: Page[] = ["conditions", "techniques"].flatMap((dir) =>
-  readdirSync(join(contentDir, dir))
-    .filter((f) => f.endsWith(".mdx"))
-    .map((f) => {
-      const text = readFileSync(join(contentDir, dir, f), "utf8");
-      const fm = parseYaml(text.split(/^---\s*$/m)[1] ?? "") as Omit<Page, "file">;
-      return { file: `content/${dir}/${f}`, references: fm.references ?? [], evidenceCards: fm.evidenceCards };
-    }),
+const pages: Page[] = (["conditions", "techniques"] as const).flatMap((dir) =>
+  mdxPages<{ references?: string[]; evidenceCards?: unknown }>(dir).map((p) => ({
+    file: p.file,
+    references: p.data.references ?? [],
+    evidenceCards: p.data.evidenceCards,
+  })),
 );
 
 const goodCard: EvidenceCard = {

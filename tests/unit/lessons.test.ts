@@ -1,14 +1,8 @@
 // Lesson and glossary content integrity: the lessons and their order, references, glossary terms,
 // in-text citations, 3D figure ids and the readability of every "In short" summary.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse as parseYaml } from "yaml";
 import { fleschKincaidGrade } from "../../src/lib/readability.ts";
-import { mdxPages, yamlRecords } from "../support/content.ts";
-
-const root = new URL("../../", import.meta.url).pathname;
-const contentDir = join(root, "content");
+import { entries, idsOf, mdxPages, yamlRecords } from "../support/content.ts";
 
 interface Question {
   q: string;
@@ -36,42 +30,18 @@ interface Page {
   body: string;
 }
 
-function readPage(file: string): Page {
-  const text = readFileSync(file, "utf8");
-  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`${file}: no frontmatter block`);
-  return { file, frontmatter: parseYaml(match[1] ?? "") as Record<string, unknown>, body: match[2] ?? "" };
+/** Every page of a collection, as the tests below read it. */
+function pagesOf(dir: "lessons" | "conditions" | "techniques"): Page[] {
+  return mdxPages(dir).map((p) => ({ file: p.file, frontmatter: p.data, body: p.body }));
 }
 
-function mdxFiles(dir: "lessons" | "conditions" | "techniques"): string[] {
-  return mdxPages(dir).map((p) => join(contentDir, dir, `${p.slug}.mdx`));
-}
-
-const lessonPages = mdxFiles("lessons").map(readPage);
+const lessonPages = pagesOf("lessons");
 const lessons = lessonPages.map((p) => ({ ...p, data: p.frontmatter as unknown as LessonFrontmatter }));
 const slugOf = (file: string) => file.replace(/^.*\//, "").replace(/\.mdx$/, "");
-const rel = (file: string) => file.replace(root, "");
 
-const referenceIds = new Set(
-  (
-    parseYaml(readFileSync(join(contentDir, "references.yaml"), "utf8")) as { references: { id: string }[] }
-  ).references.map((r) => r.id),
-);
-const glossaryIds = new Set(
-  readdirSync(join(contentDir, "glossary"))
-    .filter((f) => f.endsWith(".yaml"))
-    .map((f) => f.replace(/\.yaml$/, "")),
-);
-const anatomy = new Map<string, { regions: string[] }>();
-for (const region of readdirSync(join(contentDir, "anatomy"))) {
-  for (const f of readdirSync(join(contentDir, "anatomy", region)).filter((n) => n.endsWith(".yaml"))) {
-    const record = parseYaml(readFileSync(join(contentDir, "anatomy", region, f), "utf8")) as {
-      id: string;
-      regions: string[];
-    };
-    anatomy.set(record.id, record);
-  }
-}
+const referenceIds = idsOf("references");
+const glossaryIds = idsOf("glossary");
+const anatomy = new Map(entries<{ id: string; regions: string[] }>("anatomy").map((e) => [e.id, e.data]));
 
 /** All values of an attribute on a JSX tag in MDX, e.g. every id of <Term id="...">. */
 function attributeValues(body: string, tag: string, attribute: string): string[] {
@@ -99,7 +69,7 @@ describe("the lesson sequence", () => {
   });
 });
 
-describe.each(lessons.map((l) => [rel(l.file), l] as const))("%s", (_name, lesson) => {
+describe.each(lessons.map((l) => [l.file, l] as const))("%s", (_name, lesson) => {
   const { data, body, file } = lesson;
 
   it("has the required frontmatter", () => {
@@ -123,36 +93,36 @@ describe.each(lessons.map((l) => [rel(l.file), l] as const))("%s", (_name, lesso
 
   it("cites only references that exist, lists each one it cites, in order of first citation", () => {
     const unknown = data.references.filter((id) => !referenceIds.has(id));
-    expect(unknown, `${rel(file)}: unknown reference ids`).toEqual([]);
+    expect(unknown, `${file}: unknown reference ids`).toEqual([]);
     const cited: string[] = [];
     for (const value of attributeValues(body, "Cite", "id")) {
       for (const id of value.split(/\s+/)) if (!cited.includes(id)) cited.push(id);
     }
     expect(cited.length, "cites at least three sources in the text").toBeGreaterThanOrEqual(3);
-    expect(data.references, `${rel(file)}: references should follow first citation order`).toEqual(cited);
+    expect(data.references, `${file}: references should follow first citation order`).toEqual(cited);
   });
 
   it("uses only glossary terms that exist, and lists every term it links as a key term", () => {
     const unknownKeyTerms = data.keyTerms.filter((id) => !glossaryIds.has(id));
-    expect(unknownKeyTerms, `${rel(file)}: keyTerms without a glossary file`).toEqual([]);
+    expect(unknownKeyTerms, `${file}: keyTerms without a glossary file`).toEqual([]);
     const linked = [...new Set(attributeValues(body, "Term", "id"))];
     expect(
       linked.filter((id) => !glossaryIds.has(id)),
-      `${rel(file)}: <Term> ids without a glossary file`,
+      `${file}: <Term> ids without a glossary file`,
     ).toEqual([]);
     expect(
       linked.filter((id) => !data.keyTerms.includes(id)),
-      `${rel(file)}: <Term> ids missing from keyTerms`,
+      `${file}: <Term> ids missing from keyTerms`,
     ).toEqual([]);
     expect(
       data.keyTerms.filter((id) => !linked.includes(id)),
-      `${rel(file)}: keyTerms never used in the text`,
+      `${file}: keyTerms never used in the text`,
     ).toEqual([]);
   });
 
   it("has an 'In short' summary at Flesch-Kincaid grade 8 or lower", () => {
     const grade = fleschKincaidGrade(data.plainSummary);
-    expect(grade, `${rel(file)}: plainSummary grade ${grade.toFixed(1)}`).toBeLessThanOrEqual(8);
+    expect(grade, `${file}: plainSummary grade ${grade.toFixed(1)}`).toBeLessThanOrEqual(8);
   });
 
   it("highlights only anatomy ids that exist in the model it names", () => {
@@ -165,9 +135,9 @@ describe.each(lessons.map((l) => [rel(l.file), l] as const))("%s", (_name, lesso
       expect(ids.length).toBeGreaterThan(0);
       for (const id of ids) {
         const record = anatomy.get(id);
-        expect(record, `${rel(file)}: unknown anatomy id ${id}`).toBeDefined();
+        expect(record, `${file}: unknown anatomy id ${id}`).toBeDefined();
         if (!["body", "skeleton"].includes(model)) {
-          expect(record?.regions, `${rel(file)}: ${id} is not in the ${model} model`).toContain(model);
+          expect(record?.regions, `${file}: ${id} is not in the ${model} model`).toContain(model);
         }
       }
     }
@@ -182,10 +152,10 @@ describe.each(lessons.map((l) => [rel(l.file), l] as const))("%s", (_name, lesso
           : section === "techniques"
             ? TECHNIQUE_SLUGS
             : lessons.map((l) => slugOf(l.file));
-      expect(known, `${rel(file)}: <PageLink href="${href}">`).toContain(slug);
+      expect(known, `${file}: <PageLink href="${href}">`).toContain(slug);
     }
     // Plain links to those guides would break while a guide is unwritten; PageLink degrades to text.
-    expect(body, `${rel(file)}: use <PageLink> for condition and technique guides`).not.toMatch(
+    expect(body, `${file}: use <PageLink> for condition and technique guides`).not.toMatch(
       /\]\(\/(?:conditions|techniques)\/[a-z0-9-]+\/\)|<a href="\/(?:conditions|techniques)\/[a-z0-9-]+\/"/,
     );
   });
@@ -196,7 +166,7 @@ describe.each(lessons.map((l) => [rel(l.file), l] as const))("%s", (_name, lesso
       if (lesson)
         expect(
           lessons.map((l) => slugOf(l.file)),
-          `${rel(file)}: related ${path}`,
+          `${file}: related ${path}`,
         ).toContain(lesson);
       else expect(path).toMatch(/^\/(?:learn|conditions|techniques|anatomy|glossary|practice)\/(?:[a-z0-9-]+\/)*$/);
     }
@@ -258,18 +228,11 @@ describe("lesson-specific requirements", () => {
 });
 
 describe("glossary", () => {
-  const entries = [...glossaryIds].map((id) => ({
-    id,
-    data: parseYaml(readFileSync(join(contentDir, "glossary", `${id}.yaml`), "utf8")) as {
-      term: string;
-      definition: string;
-      structures?: string[];
-    },
-  }));
+  const glossary = entries<{ term: string; definition: string; structures?: string[] }>("glossary");
 
   it("has a kebab-case file, a term and a definition for every entry", () => {
-    expect(entries.length).toBeGreaterThanOrEqual(40);
-    for (const { id, data } of entries) {
+    expect(glossary.length).toBeGreaterThanOrEqual(40);
+    for (const { id, data } of glossary) {
       expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
       expect(data.term, `content/glossary/${id}.yaml: term`).toBeTruthy();
       expect(data.definition?.length, `content/glossary/${id}.yaml: definition`).toBeGreaterThan(20);
@@ -277,22 +240,22 @@ describe("glossary", () => {
   });
 
   it("never defines the same term twice", () => {
-    const terms = entries.map((e) => e.data.term.toLowerCase());
+    const terms = glossary.map((e) => e.data.term.toLowerCase());
     expect(terms.filter((t, i) => terms.indexOf(t) !== i)).toEqual([]);
   });
 
   it("points only at anatomy records that exist", () => {
-    for (const { id, data } of entries) {
+    for (const { id, data } of glossary) {
       for (const s of data.structures ?? []) expect(anatomy.has(s), `content/glossary/${id}.yaml: ${s}`).toBe(true);
     }
   });
 
   it("defines every <Term> used on any lesson, condition or technique page", () => {
-    const pages = [...mdxFiles("lessons"), ...mdxFiles("conditions"), ...mdxFiles("techniques")].map(readPage);
+    const pages = [...pagesOf("lessons"), ...pagesOf("conditions"), ...pagesOf("techniques")];
     const missing = pages.flatMap((p) =>
       attributeValues(p.body, "Term", "id")
         .filter((id) => !glossaryIds.has(id))
-        .map((id) => `${rel(p.file)}: ${id}`),
+        .map((id) => `${p.file}: ${id}`),
     );
     expect(missing).toEqual([]);
   });

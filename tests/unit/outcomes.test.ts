@@ -2,10 +2,7 @@
 // at least one region measure that exists; every MCID and every accuracy number cites a reference that exists; the
 // visceral map points at anatomy records with a referred-pain zone; every teaching page names its reviewer as a
 // role. The schema checks at the end show the rules reject what they should.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse as parseYaml } from "yaml";
 import { visceralSourcesFor } from "../../src/components/anatomy/visceral.ts";
 import { resolveIds, resolveMeasures, resolveTests } from "../../src/components/condition/outcome-measures.ts";
 import {
@@ -17,47 +14,22 @@ import {
   type VisceralSource,
   visceralSourceSchema,
 } from "../../src/schemas/index.ts";
+import { entries, idsOf, mdxPages } from "../support/content.ts";
 
-const root = new URL("../../", import.meta.url).pathname;
-const contentDir = join(root, "content");
-const readYaml = (name: string) => parseYaml(readFileSync(join(contentDir, name), "utf8")) as Record<string, unknown>;
-
-const measures = (readYaml("outcome-measures.yaml")["measures"] as unknown[]).map((m) => outcomeMeasureSchema.parse(m));
-const tests = (readYaml("special-tests.yaml")["tests"] as unknown[]).map((t) => specialTestSchema.parse(t));
-const visceral = (readYaml("visceral-referral.yaml")["sources"] as unknown[]).map((v) => visceralSourceSchema.parse(v));
-const referenceIds = new Set((readYaml("references.yaml")["references"] as { id: string }[]).map((r) => r.id));
+const measures = entries("outcomeMeasures").map((m) => outcomeMeasureSchema.parse(m.data));
+const tests = entries("specialTests").map((t) => specialTestSchema.parse(t.data));
+const visceral = entries("visceralReferral").map((v) => visceralSourceSchema.parse(v.data));
+const referenceIds = idsOf("references");
 const measureById = new Map(measures.map((m) => [m.id, m]));
 const testIds = new Set(tests.map((t) => t.id));
 
-/** Frontmatter of every MDX file in a content folder. */
-function pages(folder: string) {
-  const dir = join(contentDir, folder);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".mdx"))
-    .map((f) => {
-      const text = readFileSync(join(dir, f), "utf8");
-      const match = /^---\n([\s\S]*?)\n---/.exec(text);
-      if (!match?.[1]) throw new Error(`${folder}/${f}: no frontmatter block`);
-      return { file: `content/${folder}/${f}`, data: parseYaml(match[1]) as Record<string, unknown> };
-    });
-}
+/** Frontmatter of every MDX page of a collection. */
+const pages = (folder: "lessons" | "conditions" | "techniques") => mdxPages(folder);
 const conditions = pages("conditions");
 
-/** Anatomy records (id -> has a referredPain block), from every region folder. */
+/** Anatomy records (id -> has a referredPain block). */
 function anatomyRecords(): Map<string, boolean> {
-  const out = new Map<string, boolean>();
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".yaml")) {
-        const record = parseYaml(readFileSync(path, "utf8")) as { id: string; referredPain?: unknown };
-        out.set(record.id, record.referredPain !== undefined);
-      }
-    }
-  };
-  walk(join(contentDir, "anatomy"));
-  return out;
+  return new Map(entries<{ referredPain?: unknown }>("anatomy").map((e) => [e.id, e.data.referredPain !== undefined]));
 }
 
 /** The numbers of an accuracy block that are present. */
@@ -228,7 +200,7 @@ describe("visceral referral", () => {
 });
 
 describe("reviewedBy", () => {
-  for (const folder of ["lessons", "conditions", "techniques"]) {
+  for (const folder of ["lessons", "conditions", "techniques"] as const) {
     for (const { file, data } of pages(folder)) {
       it(`${file} names its reviewer as a role`, () => {
         expect(data["reviewedBy"], `${file}: reviewedBy`).toBeDefined();

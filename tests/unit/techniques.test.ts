@@ -3,16 +3,11 @@
 // 3D figures whose ids exist in the model they name and that show the issue's worked examples, contraindications,
 // references that exist and are all cited, glossary terms that exist, and the trigger point guide's referred-pain
 // zones.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse as parseYaml } from "yaml";
 import { citedIds, parseEvidence } from "../../src/components/condition/evidence-text.ts";
 import { TECHNIQUE_BODY_SECTIONS } from "../../src/components/technique/sections.ts";
 import { fleschKincaidGrade, splitWords } from "../../src/lib/readability.ts";
-
-const root = new URL("../../", import.meta.url).pathname;
-const contentDir = join(root, "content");
+import { entries, idsOf, mdxPages } from "../support/content.ts";
 
 /** The guides issue 8 requires, with the structures each must show as worked examples. */
 const REQUIRED: Record<string, { focus: string[]; bodyMentions: RegExp[] }> = {
@@ -81,49 +76,18 @@ interface Frontmatter {
   relatedTechniques?: string[];
 }
 
-function readPage(file: string) {
-  const text = readFileSync(file, "utf8");
-  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`${file}: no frontmatter block`);
-  return {
-    file: file.replace(root, ""),
-    slug: file.replace(/^.*\//, "").replace(/\.mdx$/, ""),
-    data: parseYaml(match[1] ?? "") as Frontmatter,
-    body: match[2] ?? "",
-  };
-}
-
-const techniquesDir = join(contentDir, "techniques");
-const pages = readdirSync(techniquesDir)
-  .filter((f) => f.endsWith(".mdx"))
-  .map((f) => readPage(join(techniquesDir, f)));
+const pages = mdxPages<Frontmatter>("techniques");
 const slugs = pages.map((p) => p.slug);
 
-const referenceIds = new Set(
-  (
-    parseYaml(readFileSync(join(contentDir, "references.yaml"), "utf8")) as { references: { id: string }[] }
-  ).references.map((r) => r.id),
+const referenceIds = idsOf("references");
+const glossaryIds = idsOf("glossary");
+const anatomy = new Map(
+  entries<{ id: string; regions: string[]; tissue: string; referredPain?: unknown }>("anatomy").map((e) => [
+    e.id,
+    e.data,
+  ]),
 );
-const glossaryIds = new Set(
-  readdirSync(join(contentDir, "glossary"))
-    .filter((f) => f.endsWith(".yaml"))
-    .map((f) => f.replace(/\.yaml$/, "")),
-);
-const anatomy = new Map<string, { regions: string[]; tissue: string; referredPain?: unknown }>();
-for (const f of readdirSync(join(contentDir, "anatomy"), { recursive: true, encoding: "utf8" })) {
-  if (!f.endsWith(".yaml")) continue;
-  const record = parseYaml(readFileSync(join(contentDir, "anatomy", f), "utf8")) as {
-    id: string;
-    regions: string[];
-    tissue: string;
-  };
-  anatomy.set(record.id, record);
-}
-const conditionSlugs = new Set(
-  readdirSync(join(contentDir, "conditions"))
-    .filter((f) => f.endsWith(".mdx"))
-    .map((f) => f.replace(/\.mdx$/, "")),
-);
+const conditionSlugs = idsOf("conditions");
 
 /** The `##` headings of an MDX body, in order. */
 function h2s(body: string): string[] {

@@ -4,22 +4,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse as parseYaml } from "yaml";
 import { TRIAGE_LEVELS, type TriageLevelId } from "../../src/lib/triage.ts";
 import { type RedFlag, redFlagSchema } from "../../src/schemas/red-flag.ts";
+import { entries, idsOf } from "../support/content.ts";
 import { readPages, textUnits } from "../support/content-text.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
-const contentDir = join(root, "content");
 
-const rawFlags = parseYaml(readFileSync(join(contentDir, "red-flags.yaml"), "utf8")) as unknown[];
+const rawFlags = entries("redFlags").map((f) => f.data);
 const flags: RedFlag[] = rawFlags.map((f) => redFlagSchema.parse(f));
 const flagById = new Map(flags.map((f) => [f.id, f]));
-const referenceIds = new Set(
-  (
-    parseYaml(readFileSync(join(contentDir, "references.yaml"), "utf8")) as { references: { id: string }[] }
-  ).references.map((r) => r.id),
-);
+const referenceIds = idsOf("references");
 const pages = readPages();
 const conditions = pages.filter((p) => p.file.startsWith("conditions/"));
 
