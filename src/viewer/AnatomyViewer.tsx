@@ -877,13 +877,13 @@ export default function AnatomyViewer({ data, children }: Props) {
           <p>{payload.referredPain.description}</p>
         </div>
       )}
-      <p id={helpId} className="av-sr">
+      <p id={helpId} className="visually-hidden">
         Drag or use the arrow keys to turn the model, Shift with arrow keys or a right-drag to move it, the mouse wheel,
         a pinch or the plus and minus keys to zoom, and Home to return to the starting view. On a touch screen, tap the
         model first; until then one finger scrolls the page. The list of structures beside the model selects, hides and
         isolates structures.
       </p>
-      <p className="av-sr" aria-live="polite">
+      <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
       <figcaption>{payload.caption}</figcaption>

@@ -28,7 +28,7 @@ export function Placeholder({ still, view: figureView, schematic, structures, st
     <li key={id} className={`av-${kind}`}>
       <span className={`av-mark av-mark-${kind}`} aria-hidden="true" />
       {page(id) ? <a href={`/anatomy/${id}/`}>{nameOf(id)}</a> : nameOf(id)}
-      <span className="av-sr">{kind === "focus" ? " (highlighted)" : " (also marked)"}</span>
+      <span className="visually-hidden">{kind === "focus" ? " (highlighted)" : " (also marked)"}</span>
     </li>
   );
   return (

@@ -178,7 +178,7 @@ export function StructureList(p: Props) {
             >
               <span className={`av-mark av-mark-${role}`} aria-hidden="true" />
               <span className="av-name-text">{s.name}</span>
-              <span className="av-sr">
+              <span className="visually-hidden">
                 {roleText}
                 {hidden ? ", hidden" : ""}
               </span>
@@ -219,7 +219,7 @@ export function StructureList(p: Props) {
               ) : (
                 <span className="av-name-text">{s.name}</span>
               )}
-              <span className="av-sr">{roleText}</span>
+              <span className="visually-hidden">{roleText}</span>
             </span>
             {/* Keeps the room of the hide and isolate buttons, so rows do not reflow when the viewer starts. */}
             <span className="av-row-spacer" aria-hidden="true" />
@@ -237,7 +237,7 @@ export function StructureList(p: Props) {
       {/* A search box works only once the island runs (and has the list): none in the server render. */}
       {p.loaded && (
         <label className="av-search">
-          <span className="av-sr">{p.mode === "explorer" ? "Search structures" : "Filter structures"}</span>
+          <span className="visually-hidden">{p.mode === "explorer" ? "Search structures" : "Filter structures"}</span>
           <input
             type="search"
             placeholder={p.mode === "explorer" ? "Search, e.g. median nerve" : "Filter by name"}
@@ -250,13 +250,13 @@ export function StructureList(p: Props) {
           />
         </label>
       )}
-      <p className="av-sr" id={`${id}-count`} aria-live="polite">
+      <p className="visually-hidden" id={`${id}-count`} aria-live="polite">
         {query
           ? `${matches.length + elsewhere.length} match${matches.length + elsewhere.length === 1 ? "" : "es"}.`
           : ""}
         {query && p.interactive ? " Press Enter to select the first." : ""}
       </p>
-      <p className="av-sr" id={`${id}-keys`}>
+      <p className="visually-hidden" id={`${id}-keys`}>
         One Tab stop: Up and Down arrows move between structures, Home and End go to the first and last, Left and Right
         move between a structure's select, hide and isolate buttons.
       </p>

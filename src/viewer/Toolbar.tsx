@@ -53,7 +53,7 @@ export function Toolbar(p: Props) {
 
   return (
     <fieldset className="av-toolbar">
-      <legend className="av-sr">3D view controls</legend>
+      <legend className="visually-hidden">3D view controls</legend>
       {p.mode === "explorer" && p.models.length > 1 && (
         <label className="av-field">
           <span>Model</span>

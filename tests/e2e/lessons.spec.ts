@@ -128,18 +128,3 @@ test("a practice set opens from its summary and keeps an announced score", async
   await expect(first.locator(".feedback")).toHaveText("");
   expect(await axeViolations(page)).toEqual([]);
 });
-
-test("the practice page deals flashcards one at a time", async ({ page }) => {
-  await page.goto("/practice/");
-
-  const deck = page.locator("flash-cards");
-  await expect(deck.locator(".fc-card:visible")).toHaveCount(1);
-  const status = deck.getByRole("status");
-  await expect(status).toContainText(/^Card 1 of \d+/);
-  await deck.getByRole("button", { name: /Next card/ }).click();
-  await expect(status).toContainText(/^Card 2 of \d+/);
-  const card = deck.locator(".fc-card:visible");
-  await card.locator("summary").click();
-  await expect(card.locator("dt")).toHaveText(["Origin", "Insertion", "Action", "Innervation"]);
-  await expect(card.locator("dd").first()).not.toBeEmpty();
-});

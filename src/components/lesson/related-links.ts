@@ -16,7 +16,7 @@ const SECTION_PAGES: Readonly<Record<string, string>> = {
   "/anatomy/": "Anatomy atlas",
   "/anatomy/explore/": "3D anatomy explorer",
   "/glossary/": "Glossary",
-  "/practice/": "Practice questions and flashcards",
+  "/practice/": "Practice questions, 3D quizzes and flashcards",
 };
 
 async function resolve(path: string): Promise<RelatedLink | undefined> {
