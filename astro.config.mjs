@@ -1,7 +1,7 @@
 // Astro configuration: static output, MDX content, one React island (the 3D viewer), sitemap.
 
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import mdx from "@astrojs/mdx";
 import react from "@astrojs/react";
@@ -24,12 +24,28 @@ const dropBuildOnlyFiles = {
 const themeInit = readFileSync(new URL("./src/scripts/theme-init.js", import.meta.url), "utf8");
 const themeInitHash = `sha256-${createHash("sha256").update(themeInit).digest("base64")}`;
 
+// Astro keeps parsed content in its data store and re-parses an entry only when its file or src/content.config.ts
+// changes, not when a schema that file imports (src/schemas/) does: a changed schema (a new field with a default)
+// would then render pages from entries parsed under the old one. The store is dropped when the schemas change.
+const cacheDir = new URL("./.cache/astro/", import.meta.url);
+const schemaDir = new URL("./src/schemas/", import.meta.url);
+const schemaHash = createHash("sha256");
+for (const name of readdirSync(schemaDir).sort())
+  schemaHash.update(name).update(readFileSync(new URL(name, schemaDir)));
+const schemaStamp = new URL("schemas.sha256", cacheDir);
+const schemaDigest = schemaHash.digest("hex");
+if (!existsSync(schemaStamp) || readFileSync(schemaStamp, "utf8") !== schemaDigest) {
+  rmSync(new URL("data-store.json", cacheDir), { force: true });
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(schemaStamp, schemaDigest);
+}
+
 export default defineConfig({
   // Used for the sitemap and canonical links; override with SITE_URL when deploying elsewhere.
   site: process.env.SITE_URL ?? "https://palpate.example.org",
   trailingSlash: "always",
   // Not node_modules/.astro: worktrees that share one node_modules must not share the content data store.
-  cacheDir: "./.cache/astro",
+  cacheDir: cacheDir.pathname,
   build: { format: "directory" },
   // /embed/ is a frame for other sites, not a page to find.
   integrations: [

@@ -1,4 +1,5 @@
-// The one list of components MDX authors may use. Layouts pass it to <Content components={mdxComponents} />.
+// The one list of components MDX authors may use (a 3D figure is frontmatter `anatomy[n]` placed with <Figure n>). Layouts pass it to <Content components={mdxComponents} />.
+import Figure from "./content/Figure.astro";
 import PressureScale from "./content/PressureScale.astro";
 import TriageTable from "./content/TriageTable.astro";
 import Term from "./glossary/Term.astro";
@@ -8,11 +9,10 @@ import ScrollTable from "./lesson/ScrollTable.astro";
 import SessionSteps from "./lesson/SessionSteps.astro";
 import Step from "./lesson/Step.astro";
 import PresentStep from "./present/PresentStep.astro";
-import AnatomyViewer from "./viewer/AnatomyViewer.astro";
 
 export const mdxComponents = {
-  AnatomyViewer,
   Cite,
+  Figure,
   PageLink,
   PresentStep,
   PressureScale,

@@ -105,7 +105,7 @@ export function checkContent(root: string): ContentProblem[] {
     });
   }
 
-  // 5. Figures (frontmatter and <AnatomyViewer> in bodies): a known model, known ids, each id in that model.
+  // 5. Figures (frontmatter `anatomy`, placed with <Figure n>): a known model, known ids, each id in that model.
   const models = new Set(availableModels(null).map((m) => m.model));
   const checkFigure = (file: string, field: string, figure: Record<string, unknown>) => {
     const model = String(figure["model"] ?? "");
@@ -184,14 +184,35 @@ export function checkContent(root: string): ContentProblem[] {
           );
         }
       }
-      for (const m of body.matchAll(/<AnatomyViewer\b([\s\S]*?)\/>/g)) {
-        const props = m[1] ?? "";
-        const figure: Record<string, unknown> = {};
-        for (const p of props.matchAll(/(\w+)=(?:"([^"]*)"|\{(\[[^\]]*\])\})/g)) {
-          const [, key = "", text, list] = p;
-          figure[key] = list ? [...list.matchAll(/"([^"]*)"/g)].map((x) => x[1]) : text;
+      // Figures: facts in frontmatter `anatomy`, placed in the body once each with <Figure n={i} />.
+      for (const m of body.matchAll(/<AnatomyViewer\b/g)) {
+        add(
+          file,
+          `body, line ${lineAt(body, m.index ?? 0)}: <AnatomyViewer>`,
+          "put the figure in frontmatter `anatomy` and place it with <Figure n={i} />",
+        );
+      }
+      const placed = [...body.matchAll(/<Figure\s+n=\{(\d+)\}\s*\/>/g)];
+      if (collection === "conditions") {
+        for (const m of placed) {
+          add(file, `body, line ${lineAt(body, m.index ?? 0)}: <Figure>`, "condition figures are placed by the layout");
         }
-        checkFigure(file, `body, line ${lineAt(body, m.index ?? 0)}: <AnatomyViewer>`, figure);
+      } else {
+        for (const m of placed) {
+          const n = Number(m[1]);
+          if (n >= figures.length) {
+            add(
+              file,
+              `body, line ${lineAt(body, m.index ?? 0)}: <Figure n={${n}}>`,
+              `there is no anatomy[${n}] (the page has ${figures.length} figure${figures.length === 1 ? "" : "s"})`,
+            );
+          }
+        }
+        figures.forEach((_, i) => {
+          const count = placed.filter((m) => Number(m[1]) === i).length;
+          if (count !== 1)
+            add(file, `anatomy[${i}]`, `placed ${count} times in the body; place it once with <Figure n={${i}} />`);
+        });
       }
     }
   }

@@ -69,7 +69,7 @@ export interface StructureFacts {
     | undefined;
 }
 
-/** One 3D figure a page shows: from frontmatter `anatomy` or an `<AnatomyViewer>` in the MDX body. */
+/** One 3D figure a page shows (frontmatter `anatomy`). */
 export interface ViewerUse {
   model?: string | undefined;
   focus: string[];
@@ -89,10 +89,8 @@ export interface TeachingPage {
   kind: PageKind;
   id: string;
   title: string;
-  /** Frontmatter figures (conditions and techniques); lessons have none. */
+  /** Frontmatter figures (every teaching page places its figures from frontmatter `anatomy`). */
   specs: readonly ViewerUse[];
-  /** Raw MDX body, scanned for `<AnatomyViewer>` figures. */
-  body?: string | undefined;
 }
 
 /** How a page involves a structure: a main target (focus or referred pain) or a tissue also marked. */
@@ -111,39 +109,10 @@ export function pageHref(kind: PageKind, id: string): string {
   return kind === "lessons" ? `/learn/${id}/` : `/${kind}/${id}/`;
 }
 
-const VIEWER_TAG = /<AnatomyViewer\b([\s\S]*?)\/>/g;
-
-/** The string values of `name={[...]}` (or `name="..."`) in a JSX attribute list. */
-function listAttribute(attributes: string, name: string): string[] {
-  const array = new RegExp(`\\b${name}=\\{\\s*\\[([^\\]]*)\\]\\s*\\}`).exec(attributes);
-  if (array) return [...(array[1] ?? "").matchAll(/["']([^"']+)["']/g)].map((m) => m[1] ?? "");
-  const single = new RegExp(`\\b${name}=["']([^"']+)["']`).exec(attributes);
-  return single ? [single[1] ?? ""] : [];
-}
-
-/** Every `<AnatomyViewer ... />` in an MDX body, with its model, focus, secondary and referred-pain ids. */
-export function viewerUsesInMdx(body: string): ViewerUse[] {
-  const uses: ViewerUse[] = [];
-  for (const match of body.matchAll(VIEWER_TAG)) {
-    const attributes = match[1] ?? "";
-    uses.push({
-      model: listAttribute(attributes, "model")[0],
-      focus: listAttribute(attributes, "focus"),
-      secondary: listAttribute(attributes, "secondary"),
-      referredPain: listAttribute(attributes, "referredPain")[0],
-      view: listAttribute(attributes, "view")[0],
-      side: listAttribute(attributes, "side")[0],
-      frame: listAttribute(attributes, "frame").length > 0 ? listAttribute(attributes, "frame") : undefined,
-    });
-  }
-  return uses;
-}
-
 /** Every structure id a page points at, with the strongest role it gives each (focus beats secondary). */
 export function structuresOfPage(page: TeachingPage): Map<string, Role> {
   const roles = new Map<string, Role>();
-  const uses = [...page.specs, ...(page.body ? viewerUsesInMdx(page.body) : [])];
-  for (const use of uses) {
+  for (const use of page.specs) {
     for (const id of [...use.focus, ...(use.referredPain ? [use.referredPain] : [])]) roles.set(id, "focus");
     for (const id of use.secondary) if (!roles.has(id)) roles.set(id, "secondary");
   }

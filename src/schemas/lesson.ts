@@ -3,6 +3,7 @@ import { z } from "zod";
 import { audienceSchema } from "./common.ts";
 import { pageBaseFields } from "./page-base.ts";
 import type { ReferenceFn } from "./reference-fn.ts";
+import { pageFigureSchema } from "./viewer-spec.ts";
 
 export const lessonSchema = (ref: ReferenceFn) =>
   z
@@ -16,6 +17,8 @@ export const lessonSchema = (ref: ReferenceFn) =>
       audience: z.array(audienceSchema).min(1),
       /** What a student can do after the lesson. */
       objectives: z.array(z.string().min(10)).min(2),
+      /** 3D figures; the body places each once with <Figure n={i} /> (src/components/content/Figure.astro). */
+      anatomy: z.array(pageFigureSchema).max(16).default([]),
       /** Related pages as site paths, e.g. /techniques/pnf-stretching/. */
       related: z.array(z.string().regex(/^\/[a-z0-9/-]+\/$/)).default([]),
     })

@@ -23,7 +23,7 @@ export const techniqueSchema = (ref: ReferenceFn) =>
       ...pageBaseFields(ref),
       /** Other names, e.g. strain-counterstrain. */
       alsoKnownAs: z.array(z.string()).default([]),
-      /** Target-tissue views with their worked-example captions; the body places each with <TechniqueFigure n={i} />. */
+      /** Target-tissue views with their worked-example captions; the body places each once with <Figure n={i} />. */
       anatomy: z.array(pageFigureSchema).min(1).max(4),
       /** Structures whose typical referred-pain zone the page shows (3D and picture) with <ReferredPainGallery />. */
       referredPainZones: z.array(ref("anatomy")).default([]),

@@ -183,14 +183,14 @@ describe("technique guides", () => {
       expect(text(regionNamed(doc, "In plain words")).length).toBeGreaterThan(40);
 
       // Target tissues: every figure sits between "Target tissues" and "Step by step", with atlas links.
-      const all = [...article.querySelectorAll("h2#target-tissues, h2#step-by-step, .technique-figure")];
+      const all = [...article.querySelectorAll("h2#target-tissues, h2#step-by-step, .page-figure")];
       const start = all.findIndex((el) => el.id === "target-tissues");
       const end = all.findIndex((el) => el.id === "step-by-step");
-      const figures = all.map((el, i) => [el, i] as const).filter(([el]) => el.classList.contains("technique-figure"));
+      const figures = all.map((el, i) => [el, i] as const).filter(([el]) => el.classList.contains("page-figure"));
       expect(figures.length).toBeGreaterThan(0);
       for (const [, i] of figures) expect(i > start && i < end, "figure inside Target tissues").toBe(true);
-      expect(article.querySelectorAll(".technique-figure [data-anatomy-viewer]").length).toBeGreaterThanOrEqual(1);
-      expect(article.querySelector('.technique-figure a[href^="/anatomy/"]')).not.toBeNull();
+      expect(article.querySelectorAll(".page-figure [data-anatomy-viewer]").length).toBeGreaterThanOrEqual(1);
+      expect(article.querySelector('.page-figure a[href^="/anatomy/"]')).not.toBeNull();
 
       expect(article.querySelectorAll("ol.steps > li").length).toBeGreaterThanOrEqual(5);
       const warning = article.querySelector('.box--warning[data-section="contraindications"]') as Element;

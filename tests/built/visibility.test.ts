@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../../models/manifest.ts";
-import { atlasModel, atlasView, type StructureFacts, viewerUsesInMdx } from "../../src/lib/anatomy-graph.ts";
+import { atlasModel, atlasView, type StructureFacts } from "../../src/lib/anatomy-graph.ts";
 import { isViewName, type Side, type ViewName } from "../../src/lib/view-state.ts";
 import { mdxPages, yamlRecords } from "../support/content.ts";
 import { measureScenario, modelsDir, type Scenario, summary } from "../support/visibility.ts";
@@ -50,8 +50,8 @@ function figure(label: string, spec: Spec): Scenario {
 const pageFigures: Scenario[] = [];
 for (const kind of ["conditions", "techniques", "lessons"] as const) {
   for (const page of mdxPages<{ anatomy?: Spec[] }>(kind)) {
-    const specs = [...(page.data.anatomy ?? []), ...viewerUsesInMdx(page.body)];
-    for (const [i, spec] of specs.entries()) pageFigures.push(figure(`${kind}/${page.slug}#${i + 1}`, spec));
+    for (const [i, spec] of (page.data.anatomy ?? []).entries())
+      pageFigures.push(figure(`${kind}/${page.slug}#${i + 1}`, spec));
   }
 }
 

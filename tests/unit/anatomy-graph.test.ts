@@ -16,7 +16,6 @@ import {
   structuresOfPage,
   type TeachingPage,
   unknownStructureIds,
-  viewerUsesInMdx,
 } from "../../src/lib/anatomy-graph.ts";
 import { mdxPages, yamlRecords } from "../support/content.ts";
 
@@ -32,47 +31,16 @@ function record(partial: Partial<StructureFacts> & { id: string }): StructureFac
   };
 }
 
-describe("viewerUsesInMdx", () => {
-  it("reads model, focus, secondary, referredPain, view, side and frame from multi-line <AnatomyViewer> tags", () => {
-    const body = [
-      "Some text.",
-      "<AnatomyViewer",
-      '  model="upper-limb"',
-      '  focus={["biceps-brachii", "brachialis"]}',
-      "  secondary={['radial-nerve']}",
-      '  view="posterior" side="l" frame={["humerus"]}',
-      '  caption="A caption with a > sign and (brackets)."',
-      "/>",
-      "More text.",
-      '<AnatomyViewer model="body" focus={["trapezius"]} referredPain="trapezius" caption="Pain." />',
-    ].join("\n");
-    expect(viewerUsesInMdx(body)).toEqual([
-      {
-        model: "upper-limb",
-        focus: ["biceps-brachii", "brachialis"],
-        secondary: ["radial-nerve"],
-        referredPain: undefined,
-        view: "posterior",
-        side: "l",
-        frame: ["humerus"],
-      },
-      { model: "body", focus: ["trapezius"], secondary: [], referredPain: "trapezius" },
-    ]);
-  });
-
-  it("finds nothing in a body without viewers, and ignores other components' focus attributes", () => {
-    expect(viewerUsesInMdx('Text <Term id="fascia">fascia</Term> and <Other focus={["x"]} />.')).toEqual([]);
-  });
-});
-
 describe("pagesByStructure", () => {
   const pages: TeachingPage[] = [
     {
       kind: "conditions",
       id: "tennis-elbow",
       title: "Tennis elbow",
-      specs: [{ focus: ["common-extensor-tendon"], secondary: ["extensor-digitorum", "radial-nerve"] }],
-      body: '<AnatomyViewer model="upper-limb" focus={["radial-nerve"]} caption="x" />',
+      specs: [
+        { focus: ["common-extensor-tendon"], secondary: ["extensor-digitorum", "radial-nerve"] },
+        { model: "upper-limb", focus: ["radial-nerve"], secondary: [] },
+      ],
     },
     {
       kind: "techniques",
@@ -84,8 +52,7 @@ describe("pagesByStructure", () => {
       kind: "lessons",
       id: "tissues-101",
       title: "Tissues 101",
-      specs: [],
-      body: '<AnatomyViewer model="upper-limb" focus={["biceps-brachii"]} secondary={["common-extensor-tendon"]} caption="x" />',
+      specs: [{ model: "upper-limb", focus: ["biceps-brachii"], secondary: ["common-extensor-tendon"] }],
     },
     {
       kind: "conditions",
@@ -106,7 +73,7 @@ describe("pagesByStructure", () => {
   });
 
   it("gives a structure the strongest role any figure on the page gives it", () => {
-    // radial-nerve is secondary in the frontmatter figure but the focus of a body figure.
+    // radial-nerve is secondary in the first figure but the focus of the second.
     expect(structuresOfPage(pages[0] as TeachingPage).get("radial-nerve")).toBe("focus");
     expect(index.get("radial-nerve")).toEqual([
       {
@@ -124,8 +91,7 @@ describe("pagesByStructure", () => {
       kind: "techniques",
       id: "t",
       title: "T",
-      specs: [],
-      body: '<AnatomyViewer model="body" focus={["levator-scapulae"]} referredPain="trapezius" caption="c" />',
+      specs: [{ model: "body", focus: ["levator-scapulae"], secondary: [], referredPain: "trapezius" }],
     });
     expect([...roles]).toEqual([
       ["levator-scapulae", "focus"],

@@ -60,6 +60,26 @@ describe("content check", () => {
     ]);
   });
 
+  it("names a figure placed twice, one never placed, a <Figure> past the list, and an inline <AnatomyViewer>", () => {
+    const LESSON = "content/lessons/tissues-101.mdx";
+    const out = checkWith((edit) =>
+      edit(LESSON, (t) =>
+        t
+          .replace("<Figure n={1} />", "<Figure n={0} />")
+          .replace("<Figure n={2} />", '<Figure n={9} />\n<AnatomyViewer model="shoulder" focus={["deltoid"]} />'),
+      ),
+    );
+    expect(out).toEqual([
+      expect.stringMatching(/^content\/lessons\/tissues-101\.mdx: body, line \d+: <AnatomyViewer>: put the figure in/),
+      expect.stringMatching(
+        /^content\/lessons\/tissues-101\.mdx: body, line \d+: <Figure n=\{9\}>: there is no anatomy\[9\]/,
+      ),
+      `${LESSON}: anatomy[0]: placed 2 times in the body; place it once with <Figure n={0} />`,
+      `${LESSON}: anatomy[1]: placed 0 times in the body; place it once with <Figure n={1} />`,
+      `${LESSON}: anatomy[2]: placed 0 times in the body; place it once with <Figure n={2} />`,
+    ]);
+  });
+
   it("names an unknown reference id in the frontmatter and in a <Cite> in the body", () => {
     const out = checkWith((edit) =>
       edit(CONDITION, (t) =>

@@ -125,24 +125,6 @@ describe.each(lessons.map((l) => [l.file, l] as const))("%s", (_name, lesson) =>
     expect(grade, `${file}: plainSummary grade ${grade.toFixed(1)}`).toBeLessThanOrEqual(8);
   });
 
-  it("highlights only anatomy ids that exist in the model it names", () => {
-    const figures = [...body.matchAll(/<AnatomyViewer\b([\s\S]*?)\/>/g)].map((m) => m[1] ?? "");
-    for (const figure of figures) {
-      const model = /model="([^"]+)"/.exec(figure)?.[1] ?? "";
-      const ids = [...figure.matchAll(/(?:focus|secondary)=\{\[([^\]]*)\]\}/g)].flatMap((m) =>
-        [...(m[1] ?? "").matchAll(/"([^"]+)"/g)].map((x) => x[1] ?? ""),
-      );
-      expect(ids.length).toBeGreaterThan(0);
-      for (const id of ids) {
-        const record = anatomy.get(id);
-        expect(record, `${file}: unknown anatomy id ${id}`).toBeDefined();
-        if (!["body", "skeleton"].includes(model)) {
-          expect(record?.regions, `${file}: ${id} is not in the ${model} model`).toContain(model);
-        }
-      }
-    }
-  });
-
   it("links condition and technique guides only by slugs that exist", () => {
     for (const href of attributeValues(body, "PageLink", "href")) {
       const [, section, slug = ""] = /^\/(conditions|techniques|learn)\/([a-z0-9-]+)\/$/.exec(href) ?? [];
@@ -213,10 +195,8 @@ describe("lesson-specific requirements", () => {
   });
 
   it("tissues 101 shows each of the seven tissue types in 3D", () => {
-    const { body } = find("tissues-101");
-    const focused = [...body.matchAll(/focus=\{\[([^\]]*)\]\}/g)].flatMap((m) =>
-      [...(m[1] ?? "").matchAll(/"([^"]+)"/g)].map((x) => x[1] ?? ""),
-    );
+    const { frontmatter } = find("tissues-101");
+    const focused = ((frontmatter["anatomy"] ?? []) as { focus: string[] }[]).flatMap((f) => f.focus);
     const tissueOf = new Map(
       yamlRecords<{ id: string; tissue: string }>("anatomy").map((r) => [r.data.id, r.data.tissue]),
     );

@@ -150,7 +150,7 @@ for (const page of pages) {
 
     it("places every frontmatter figure once under Target tissues, with worked examples", () => {
       const target = section(body, "Target tissues");
-      const placed = [...body.matchAll(/<TechniqueFigure n=\{(\d+)\} \/>/g)].map((m) => Number(m[1]));
+      const placed = [...body.matchAll(/<Figure n=\{(\d+)\} \/>/g)].map((m) => Number(m[1]));
       expect([...placed].sort()).toEqual(data.anatomy.map((_, i) => i));
       for (const n of placed) expect(target, `${file}: figure ${n} outside Target tissues`).toContain(`n={${n}}`);
       expect(target).toMatch(/### Worked example/);

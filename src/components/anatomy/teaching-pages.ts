@@ -1,4 +1,4 @@
-// Loads the lessons, conditions and techniques as the anatomy graph sees them (title, 3D figures, MDX body),
+// Loads the lessons, conditions and techniques as the anatomy graph sees them (title and frontmatter 3D figures),
 // once per build, so every atlas page reads the same computed cross-links.
 import { getCollection } from "astro:content";
 import { type PageLinkOut, pagesByStructure, type TeachingPage } from "../../lib/anatomy-graph.ts";
@@ -17,7 +17,6 @@ async function load() {
       id: e.id,
       title: e.data.title,
       specs: e.data.anatomy,
-      body: e.body,
     })),
     ...techniques.map((e) => ({
       kind: "techniques" as const,
@@ -28,9 +27,8 @@ async function load() {
         ...e.data.anatomy,
         ...e.data.referredPainZones.map((z) => ({ focus: [z.id], secondary: [], referredPain: z.id })),
       ],
-      body: e.body,
     })),
-    ...lessons.map((e) => ({ kind: "lessons" as const, id: e.id, title: e.data.title, specs: [], body: e.body })),
+    ...lessons.map((e) => ({ kind: "lessons" as const, id: e.id, title: e.data.title, specs: e.data.anatomy })),
   ];
   return { pages, byStructure: pagesByStructure(pages) };
 }
