@@ -20,6 +20,7 @@ import {
   triangleCount,
   unionBounds,
 } from "./mesh.ts";
+import { saveRawMesh, startMeshCache } from "./mesh-cache.ts";
 import { type LoadedRecord, loadRecords } from "./records.ts";
 import { initMeshing } from "./sdf.ts";
 import type { MeshData } from "./types.ts";
@@ -185,6 +186,9 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
 
   await initMeshing();
   const soft = await loadSoftBuilder(root);
+  // Every built mesh is kept for the builder tests when the whole set is built (not a --model subset).
+  const keepMeshes = !options.models;
+  if (keepMeshes) startMeshCache(root, key);
   const nodes: BuiltNode[] = [];
   const notBuilt: string[] = [];
   const perRecord: Record<string, number> = {};
@@ -216,6 +220,7 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
       continue;
     }
     checkMesh(right, `${loaded.file} (${r.id})`);
+    if (keepMeshes) saveRawMesh(root, r.id, right);
     if (r.bilateral) {
       nodes.push({ loaded, side: "r", name: `${r.id}-r`, mesh: right });
       nodes.push({ loaded, side: "l", name: `${r.id}-l`, mesh: mirrorMesh(right) });
