@@ -27,7 +27,8 @@ const themeInitHash = `sha256-${createHash("sha256").update(themeInit).digest("b
 // Astro keeps parsed content in its data store and re-parses an entry only when its file or src/content.config.ts
 // changes, not when a schema that file imports (src/schemas/) does: a changed schema (a new field with a default)
 // would then render pages from entries parsed under the old one. The store is dropped when the schemas change.
-const cacheDir = new URL("./.cache/astro/", import.meta.url);
+// `npm run check` runs beside the build with a store of its own (PALPATE_ASTRO_CACHE), so the two never write one file.
+const cacheDir = new URL(process.env.PALPATE_ASTRO_CACHE ?? "./.cache/astro/", new URL("./", import.meta.url));
 const schemaDir = new URL("./src/schemas/", import.meta.url);
 const schemaHash = createHash("sha256");
 for (const name of readdirSync(schemaDir).sort())
