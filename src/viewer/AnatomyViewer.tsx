@@ -30,6 +30,7 @@ import {
 } from "../lib/view-state.ts";
 import type { Appearance } from "./anatomy-model.ts";
 import { InfoCard } from "./InfoCard.tsx";
+import { inViewNow } from "./in-view.ts";
 import { LABEL_RANK } from "./label-layout.ts";
 import { loadModelData, loadSchematicShapes } from "./model-data.ts";
 import { Placeholder } from "./Placeholder.tsx";
@@ -259,7 +260,7 @@ export default function AnatomyViewer({ data, children }: Props) {
   useEffect(() => {
     const root = rootRef.current;
     if (!root || typeof IntersectionObserver !== "function") return;
-    const observer = new IntersectionObserver(([entry]) => setActive(entry?.isIntersecting ?? true), {
+    const observer = new IntersectionObserver((entries) => setActive(inViewNow(entries)), {
       rootMargin: "100px",
     });
     observer.observe(root);

@@ -2,6 +2,7 @@
 // the figure (a tap on it, or two fingers); a one-finger drag over a figure that is not engaged shows a short hint.
 // Tapping outside the figure, or scrolling it out of view, ends the engagement. Mouse and pen are never gated.
 import { type RefObject, useEffect, useState } from "react";
+import { inViewNow } from "./in-view.ts";
 
 export interface TouchEngagement {
   /** One finger turns the model (the stage's touch-action is none). */
@@ -106,8 +107,8 @@ export function useTouchEngagement(stage: RefObject<HTMLElement | null>, always:
     document.addEventListener("pointerdown", onOutside, true);
     let observer: IntersectionObserver | null = null;
     if (typeof IntersectionObserver === "function") {
-      observer = new IntersectionObserver(([entry]) => {
-        if (entry && !entry.isIntersecting) setEngaged(false);
+      observer = new IntersectionObserver((entries) => {
+        if (!inViewNow(entries)) setEngaged(false);
       });
       observer.observe(el);
     }
