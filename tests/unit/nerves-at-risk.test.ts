@@ -27,16 +27,17 @@ function nerveLines(id: string): Vec3[][] {
 }
 const allPoints = (id: string): Vec3[] => nerveLines(id).flat();
 
+/** Built meshes by id, built once. */
 const meshes = new Map<string, MeshData>();
 function mesh(id: string): MeshData {
-  let m = meshes.get(id);
-  if (!m) {
-    const r = byId.get(id);
-    if (!r) throw new Error(`no record ${id}`);
-    m = buildSoftTissue(r, "r");
-    meshes.set(id, m);
+  const record = byId.get(id);
+  if (!record) throw new Error(`no record ${id}`);
+  if (!meshes.has(id)) {
+    const built = buildSoftTissue(record, "r");
+    if (!built) throw new Error(`${id}: no geometry`);
+    meshes.set(id, built);
   }
-  return m;
+  return meshes.get(id) as MeshData;
 }
 
 beforeAll(async () => {
