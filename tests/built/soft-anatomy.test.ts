@@ -3,10 +3,7 @@
 // through the carpal tunnel under the transverse carpal ligament. The meshes are the ones the models build made
 // (models/mesh-cache.ts); a mesh the last build did not keep, or built from other inputs, is built here.
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildBone } from "../../models/bones/index.ts";
-import { inputsKey } from "../../models/build.ts";
-import { loadRawMesh } from "../../models/mesh-cache.ts";
-import { type LoadedRecord, loadRecords } from "../../models/records.ts";
+import type { LoadedRecord } from "../../models/records.ts";
 import { initMeshing } from "../../models/sdf.ts";
 import {
   boundingBox,
@@ -19,32 +16,14 @@ import {
 } from "../../models/soft/analyse.ts";
 import { resolvePath } from "../../models/soft/context.ts";
 import { smoothCurve } from "../../models/soft/curve.ts";
-import { buildSoftTissue, skeletonContext } from "../../models/soft/index.ts";
+import { skeletonContext } from "../../models/soft/index.ts";
 import { skinSdf } from "../../models/soft/skin.ts";
 import type { MeshData, Vec3 } from "../../models/types.ts";
 import type { SkinGeometry, SoftGeometry, SoftPart, SoftPath } from "../../src/schemas/geometry-soft.ts";
+import { byId, mesh, records } from "../support/meshes.ts";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
-const records = loadRecords(ROOT);
-const byId = new Map(records.map((r) => [r.record.id, r]));
 const SOFT_BUILDERS = new Set(["spindle", "sheet", "band", "capsule", "bursa", "tube", "skin", "group"]);
 const soft = records.filter((r) => r.record.geometry && SOFT_BUILDERS.has(r.record.geometry.builder));
-const key = inputsKey(ROOT);
-const meshes = new Map<string, MeshData>();
-/** A structure's right-side mesh (soft tissue or bone), as the last models build made it. */
-function mesh(id: string): MeshData {
-  let m = meshes.get(id);
-  if (!m) {
-    const r = byId.get(id);
-    if (!r) throw new Error(`no record ${id}`);
-    const g = r.record.geometry;
-    const built = loadRawMesh(ROOT, id, key) ?? (g?.builder === "bone" ? buildBone(g) : buildSoftTissue(r.record, "r"));
-    if (!built) throw new Error(`${id}: no geometry`);
-    m = built;
-    meshes.set(id, m);
-  }
-  return m;
-}
 
 /** Lines (origin first) whose ends are a muscle's attachments. */
 function attachmentLines(g: SoftGeometry | SoftPart): SoftPath[] {

@@ -1,19 +1,18 @@
 // Nerves at risk pass where the atlas says they are at risk: the places a massage student must treat with care
 // (the cubital tunnel, the spiral groove, the fibular neck, the interscalene gap and posterior triangle, beside the
 // ASIS, over the first dorsal compartment, beside the malleoli). Centre lines come from the records' geometry on the
-// real skeleton; muscles are the built meshes.
+// real skeleton; muscles are the meshes the models build made (tests/support/meshes.ts).
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadRecords } from "../../models/records.ts";
 import { initMeshing } from "../../models/sdf.ts";
 import { distanceToMesh, insideMesh } from "../../models/soft/analyse.ts";
 import { resolvePath } from "../../models/soft/context.ts";
 import { smoothCurve } from "../../models/soft/curve.ts";
-import { buildSoftTissue, skeletonContext } from "../../models/soft/index.ts";
-import type { MeshData, Vec3 } from "../../models/types.ts";
+import { skeletonContext } from "../../models/soft/index.ts";
+import type { Vec3 } from "../../models/types.ts";
 import type { SoftGeometry } from "../../src/schemas/geometry-soft.ts";
+import { mesh, records } from "../support/meshes.ts";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
-const byId = new Map(loadRecords(ROOT).map((r) => [r.record.id, r.record]));
+const byId = new Map(records.map((r) => [r.record.id, r.record]));
 const lm = (name: string): Vec3 => skeletonContext.landmark(name);
 const dist = (a: Vec3, b: Vec3): number => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 
@@ -26,19 +25,6 @@ function nerveLines(id: string): Vec3[][] {
   );
 }
 const allPoints = (id: string): Vec3[] => nerveLines(id).flat();
-
-/** Built meshes by id, built once. */
-const meshes = new Map<string, MeshData>();
-function mesh(id: string): MeshData {
-  const record = byId.get(id);
-  if (!record) throw new Error(`no record ${id}`);
-  if (!meshes.has(id)) {
-    const built = buildSoftTissue(record, "r");
-    if (!built) throw new Error(`${id}: no geometry`);
-    meshes.set(id, built);
-  }
-  return meshes.get(id) as MeshData;
-}
 
 beforeAll(async () => {
   await initMeshing();
