@@ -29,6 +29,7 @@ export const TISSUE_LOOK: Record<string, { colour: [number, number, number]; rou
   cartilage: { colour: [0.8, 0.85, 0.86], roughness: 0.35 },
   nerve: { colour: [0.92, 0.78, 0.22], roughness: 0.5 },
   vessel: { colour: [0.22, 0.33, 0.68], roughness: 0.5 },
+  organ: { colour: [0.54, 0.29, 0.36], roughness: 0.45 },
   skin: { colour: [0.88, 0.7, 0.6], roughness: 0.6, alpha: 0.35 },
 };
 

@@ -29,6 +29,7 @@ const TISSUE_RGB: Record<string, Rgb> = {
   cartilage: [150, 200, 200],
   nerve: [235, 200, 60],
   vessel: [70, 90, 200],
+  organ: [140, 75, 92],
   skin: [230, 190, 170],
 };
 

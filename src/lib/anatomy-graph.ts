@@ -27,6 +27,7 @@ export const ATLAS_TISSUES = [
   "cartilage",
   "nerve",
   "vessel",
+  "organ",
   "bone",
   "skin",
 ] as const;
@@ -44,6 +45,7 @@ export const TISSUE_LABELS: Readonly<Record<AtlasTissue, string>> = {
   cartilage: "Cartilage",
   nerve: "Nerves",
   vessel: "Vessels",
+  organ: "Organs",
   bone: "Bones",
   skin: "Skin",
 };

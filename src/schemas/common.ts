@@ -22,6 +22,8 @@ export const TISSUES = [
   "cartilage",
   "nerve",
   "vessel",
+  // Internal organs shown as simple shapes for context (the kidneys).
+  "organ",
   "skin",
 ] as const;
 export const tissueSchema = z.enum(TISSUES);

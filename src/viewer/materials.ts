@@ -34,6 +34,7 @@ const VIVID: Record<string, Look> = {
   cartilage: { colour: "#cfd8dc", roughness: 0.35 },
   nerve: { colour: "#e8c547", roughness: 0.4 },
   vessel: { colour: "#6b62a8", roughness: 0.4 },
+  organ: { colour: "#8a4a5c", roughness: 0.45 },
   bone: { colour: "#ebe3cc", roughness: 0.72 },
   skin: { colour: "#e0b9a0", roughness: 0.6, opacity: 0.5 },
 };
@@ -50,6 +51,7 @@ const CALM: Record<string, Look> = {
   cartilage: { colour: "#dde0df", roughness: 0.55 },
   nerve: { colour: "#dcd5b0", roughness: 0.55 },
   vessel: { colour: "#aeaabb", roughness: 0.55 },
+  organ: { colour: "#c2aab0", roughness: 0.6 },
   bone: { colour: "#efe9da", roughness: 0.8 },
   skin: { colour: "#e5d0c2", roughness: 0.7, opacity: 0.45 },
 };
