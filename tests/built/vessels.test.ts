@@ -3,17 +3,15 @@
 // C6-C3 instead of through bone, the femoral artery lies outside the femoral vein at the groin, and the kidney sits
 // beside the spine from the lowest ribs to the upper lumbar vertebrae.
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildBone } from "../../models/bones/index.ts";
-import { loadRecords } from "../../models/records.ts";
 import { initMeshing } from "../../models/sdf.ts";
 import { landmark } from "../../models/skeleton.ts";
 import { boundingBox, distanceToMesh, insideMesh } from "../../models/soft/analyse.ts";
 import { resolvePath } from "../../models/soft/context.ts";
-import { buildSoftTissue, skeletonContext } from "../../models/soft/index.ts";
+import { skeletonContext } from "../../models/soft/index.ts";
 import type { MeshData, Vec3 } from "../../models/types.ts";
+import { mesh, records } from "../support/meshes.ts";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
-const byId = new Map(loadRecords(ROOT).map((r) => [r.record.id, r.record]));
+const byId = new Map(records.map((r) => [r.record.id, r.record]));
 
 /** The resolved centre line of a tube record (its main line, not branches). */
 function line(id: string): Vec3[] {
@@ -96,13 +94,13 @@ describe("vessels lie where they do in the body", () => {
       for (const n of [3, 4, 5, 6]) {
         const r = byId.get(`vertebra-c${n}`);
         if (r?.geometry?.builder !== "bone") throw new Error(`vertebra-c${n}: no bone geometry`);
-        vertebrae.set(`c${n}`, buildBone(r.geometry));
+        vertebrae.set(`c${n}`, mesh(`vertebra-c${n}`));
       }
     });
     for (const n of [3, 4, 5, 6]) {
       it(`C${n}: the artery is surrounded by the vertebra but not inside it`, () => {
         const bone = vertebrae.get(`c${n}`) as MeshData;
-        const artery = buildSoftTissue(byId.get("vertebral-artery") as never, "r") as MeshData;
+        const artery = mesh("vertebral-artery");
         const y = landmark(`vertebra-c${n}.body-centre`)[1];
         // The artery's vertices at the level of this vertebra's body.
         const ring: Vec3[] = [];
@@ -122,7 +120,7 @@ describe("vessels lie where they do in the body", () => {
   it("the kidney lies beside the spine, from the level of the lowest ribs to the upper lumbar vertebrae", () => {
     const kidney = byId.get("kidney");
     expect(kidney?.tissue).toBe("organ");
-    const box = boundingBox(buildSoftTissue(kidney as never, "r") as MeshData);
+    const box = boundingBox(mesh("kidney"));
     expect(box.max[1]).toBeGreaterThan(landmark("vertebra-t12.spinous-process")[1]);
     expect(box.max[1]).toBeLessThan(landmark("vertebra-t10.spinous-process")[1]);
     expect(box.min[1]).toBeGreaterThan(landmark("vertebra-l4.spinous-process")[1]);
