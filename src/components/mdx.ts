@@ -1,4 +1,5 @@
 // The one list of components MDX authors may use. Layouts pass it to <Content components={mdxComponents} />.
+import EndangermentSite from "./anatomy/EndangermentSite.astro";
 import PressureScale from "./content/PressureScale.astro";
 import TriageTable from "./content/TriageTable.astro";
 import Term from "./glossary/Term.astro";
@@ -13,6 +14,7 @@ import AnatomyViewer from "./viewer/AnatomyViewer.astro";
 export const mdxComponents = {
   AnatomyViewer,
   Cite,
+  EndangermentSite,
   PageLink,
   PresentStep,
   PressureScale,

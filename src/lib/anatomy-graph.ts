@@ -27,8 +27,10 @@ export const ATLAS_TISSUES = [
   "cartilage",
   "nerve",
   "vessel",
+  "organ",
   "bone",
   "skin",
+  "zone",
 ] as const;
 export type AtlasTissue = (typeof ATLAS_TISSUES)[number];
 
@@ -45,7 +47,9 @@ export const TISSUE_LABELS: Readonly<Record<AtlasTissue, string>> = {
   nerve: "Nerves",
   vessel: "Vessels",
   bone: "Bones",
+  organ: "Organs",
   skin: "Skin",
+  zone: "Endangerment sites",
 };
 
 /** Singular text for one structure's tissue ("Muscle", "Joint capsule"). */

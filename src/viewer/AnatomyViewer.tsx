@@ -76,8 +76,14 @@ function initialState(p: ViewerPayload, viewer: string): ViewState {
     selected: null,
     hidden: [],
     isolated: [],
-    // A referred-pain figure draws on the skin, so the skin starts shown (translucent).
-    layers: p.referredPain ? [...LAYER_KEYS] : [...DEFAULT_LAYERS],
+    // A referred-pain figure draws on the skin, so the skin starts shown (translucent); so does a figure of one
+    // endangerment site, with its outline (the explorer's sites start hidden: a layer to switch on).
+    layers:
+      p.mode === "figure" && p.zones?.length
+        ? [...LAYER_KEYS]
+        : p.referredPain
+          ? LAYER_KEYS.filter((k) => k !== "zone")
+          : [...DEFAULT_LAYERS],
     xray: false,
     labels: true,
     quiz: false,
@@ -648,6 +654,7 @@ export default function AnatomyViewer({ data, children }: Props) {
           enabled={interactive}
           fullscreen={fullscreen}
           hasSkin={shared ? modelStructures.some((s) => s.group === "skin") : payload.hasSkin}
+          hasZones={(payload.zones?.length ?? 0) > 0}
           onModel={(m) => switchModel(m)}
           onView={setView}
           onReset={reset}
@@ -734,6 +741,8 @@ export default function AnatomyViewer({ data, children }: Props) {
                   software={software}
                   dark={dark}
                   pain={payload.referredPain?.patches}
+                  zones={payload.zones}
+                  showZones={state.layers.includes("zone")}
                   pulseKey={`${state.model}|${state.focus.join(",")}`}
                   onReady={onReady}
                   onError={onError}
