@@ -109,7 +109,7 @@ export function checkContent(root: string): ContentProblem[] {
   for (const e of entries.anatomy) {
     const zone = e.data["zone"] as Record<string, unknown> | undefined;
     if (!zone) continue;
-    for (const key of ["atRisk", "within"] as const) {
+    for (const key of ["atRisk", "within", "frame"] as const) {
       const ids = Array.isArray(zone[key]) ? (zone[key] as unknown[]).map(String) : [];
       ids.forEach((id, i) => {
         const record = anatomy.get(id);

@@ -12,6 +12,8 @@ export const endangermentZoneSchema = z
     atRisk: z.array(kebabId).min(1),
     /** Anatomy ids of the muscles and landmarks that bound or fill the area: a page about them links the site. */
     within: z.array(kebabId).default([]),
+    /** Structures the 3D figure's camera frames (default: those in `within`), so it shows the site, not a whole limb. */
+    frame: z.array(kebabId).min(1).optional(),
     /** Where the area is, in plain words (its borders and landmarks). */
     where: z.string().min(30),
     /** What to avoid here, in plain words, each a short sentence. */

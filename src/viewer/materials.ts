@@ -60,7 +60,7 @@ const CALM: Record<string, Look> = {
  * Outline of an endangerment site (tissue `zone`, drawn on the skin, not a mesh): a teal distinct from the focus
  * orange, the secondary blue and the referred-pain magenta, at least 3:1 against the skin in both themes.
  */
-export const ZONE_COLOUR = { light: "#00695c", dark: "#4db6ac" } as const;
+export const ZONE_COLOUR = { light: "#00796b", dark: "#4db6ac" } as const;
 
 const DEFAULT_LOOK: Look = { colour: "#cfc8bb", roughness: 0.6 };
 

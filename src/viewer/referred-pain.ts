@@ -174,6 +174,7 @@ const zoneFragment = /* glsl */ `
   uniform vec3 centres[N];
   uniform vec3 across[N];
   uniform vec3 up[N];
+  uniform float size[N];
   varying vec3 vWorld;
   float reach(int i) {
     vec3 d = vWorld - centres[i];
@@ -193,10 +194,15 @@ const zoneFragment = /* glsl */ `
       }
     }
     if (own > 1.0) discard;
-    // Outline: a band just inside this ellipse's edge, where no other ellipse continues the area.
-    float edge = smoothstep(0.8, 0.86, own) * step(1.0, others);
-    float alpha = max(0.16, edge * 0.95);
-    gl_FragColor = vec4(colour, alpha);
+    // Outline: a band about 3 mm wide just inside this ellipse's edge, where no other ellipse continues the area,
+    // with a pale line inside it so it reads on red muscle and on pale skin alike.
+    float inside = (1.0 - own) * size[self];
+    float outside = step(1.0, others);
+    float edge = (1.0 - smoothstep(0.003, 0.0038, inside)) * outside;
+    float halo = (1.0 - smoothstep(0.0048, 0.0056, inside)) * outside * (1.0 - edge);
+    vec3 rgb = mix(colour, vec3(1.0), halo);
+    float alpha = max(0.22, max(edge * 0.95, halo * 0.7));
+    gl_FragColor = vec4(rgb, alpha);
   }`;
 
 /**
@@ -228,6 +234,12 @@ export function buildZoneOutlines(model: AnatomyModel, zones: readonly ZoneOutli
               value: pad(
                 found.map((p) => p.axes[0].clone().divideScalar(p.size.x / 2)),
                 new Vector3(),
+              ),
+            },
+            size: {
+              value: pad(
+                found.map((p) => Math.sqrt((p.size.x * p.size.y) / 4)),
+                0,
               ),
             },
             up: {
