@@ -54,6 +54,7 @@ export const TISSUE_LABELS: Readonly<Record<AtlasTissue, string>> = {
 
 /** Singular text for one structure's tissue ("Muscle", "Joint capsule"). */
 export function tissueName(tissue: string): string {
+  if (tissue === "zone") return "Endangerment site";
   const text = tissue.replace(/-/g, " ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
