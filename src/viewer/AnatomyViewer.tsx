@@ -886,6 +886,16 @@ export default function AnatomyViewer({ data, children }: Props) {
           <p>{payload.referredPain.description}</p>
         </div>
       )}
+      {payload.mode === "explorer" && (payload.zones?.length ?? 0) > 0 && state.layers.includes("zone") && (
+        <div className="av-pain" data-zone-legend>
+          <p>
+            <span className="av-swatch av-g-zone" aria-hidden="true" /> <strong>Endangerment sites</strong>, outlined on
+            the skin: places where a nerve, an artery or a vein lies close to the surface and firm pressure can harm it.
+            What lies in each, what to avoid and when to stop:{" "}
+            <a href="/learn/endangerment-sites/">the endangerment sites lesson</a>.
+          </p>
+        </div>
+      )}
       <p id={helpId} className="av-sr">
         Drag or use the arrow keys to turn the model, Shift with arrow keys or a right-drag to move it, the mouse wheel,
         a pinch or the plus and minus keys to zoom, and Home to return to the starting view. On a touch screen, tap the

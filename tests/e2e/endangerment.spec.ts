@@ -30,6 +30,7 @@ test("the explorer's endangerment-sites layer outlines every site in view and is
     .toBeGreaterThan(20);
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/[#&]layers=[a-z,]*\bzone\b/);
   await page.keyboard.press("Escape");
+  await expect(page.locator("[data-zone-legend]")).toContainText("Endangerment sites");
   await expect
     .poll(async () => (await pixelStats(page, before, await shot())).differing, { timeout: 15_000 })
     .toBeGreaterThan(0.002);
@@ -37,5 +38,6 @@ test("the explorer's endangerment-sites layer outlines every site in view and is
   await v.getByText("Layers", { exact: true }).click();
   await layer.uncheck();
   await expect(canvas).not.toHaveAttribute("data-zones");
+  await expect(page.locator("[data-zone-legend]")).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => location.hash)).not.toMatch(/\bzone\b/);
 });
