@@ -194,12 +194,17 @@ const zoneFragment = /* glsl */ `
       }
     }
     if (own > 1.0) discard;
-    // Outline: a band about 3 mm wide just inside this ellipse's edge, where no other ellipse continues the area,
+    // Outline: a band just inside this ellipse's edge, where no other ellipse continues the area,
     // with a pale line inside it so it reads on red muscle and on pale skin alike.
     float inside = (1.0 - own) * size[self];
     float outside = step(1.0, others);
-    float edge = (1.0 - smoothstep(0.003, 0.0038, inside)) * outside;
-    float halo = (1.0 - smoothstep(0.0048, 0.0056, inside)) * outside * (1.0 - edge);
+    // At least 3 mm, and at least two pixels when the body is seen from afar (fwidth: metres per pixel here).
+    float px = fwidth(inside);
+    float w = max(0.003, 2.0 * px);
+    float soft = max(0.0008, px);
+    float edge = (1.0 - smoothstep(w, w + soft, inside)) * outside;
+    float h = w + max(0.0018, 1.5 * px);
+    float halo = (1.0 - smoothstep(h, h + soft, inside)) * outside * (1.0 - edge);
     vec3 rgb = mix(colour, vec3(1.0), halo);
     float alpha = max(0.22, max(edge * 0.95, halo * 0.7));
     gl_FragColor = vec4(rgb, alpha);
