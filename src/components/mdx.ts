@@ -1,4 +1,5 @@
 // The one list of components MDX authors may use (a 3D figure is frontmatter `anatomy[n]` placed with <Figure n>). Layouts pass it to <Content components={mdxComponents} />.
+import EndangermentSite from "./anatomy/EndangermentSite.astro";
 import Figure from "./content/Figure.astro";
 import PressureScale from "./content/PressureScale.astro";
 import TriageTable from "./content/TriageTable.astro";
@@ -12,6 +13,7 @@ import PresentStep from "./present/PresentStep.astro";
 
 export const mdxComponents = {
   Cite,
+  EndangermentSite,
   Figure,
   PageLink,
   PresentStep,

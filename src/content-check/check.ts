@@ -105,7 +105,26 @@ export function checkContent(root: string): ContentProblem[] {
     });
   }
 
-  // 5. Figures (frontmatter `anatomy`, placed with <Figure n>): a known model, known ids, each id in that model.
+  // 5. Endangerment sites: the structures at risk and within, and the references, exist.
+  for (const e of entries.anatomy) {
+    const zone = e.data["zone"] as Record<string, unknown> | undefined;
+    if (!zone) continue;
+    for (const key of ["atRisk", "within", "frame"] as const) {
+      const ids = Array.isArray(zone[key]) ? (zone[key] as unknown[]).map(String) : [];
+      ids.forEach((id, i) => {
+        const record = anatomy.get(id);
+        if (!record) add(e.file, `zone.${key}[${i}]`, `unknown anatomy id "${id}" (no content/anatomy record)`);
+        else if (record["tissue"] === "zone") add(e.file, `zone.${key}[${i}]`, `"${id}" is a zone, not a structure`);
+      });
+    }
+    const refs = Array.isArray(zone["references"]) ? (zone["references"] as unknown[]).map(String) : [];
+    refs.forEach((id, i) => {
+      if (!known.references.has(id))
+        add(e.file, `zone.references[${i}]`, `unknown reference id "${id}" (not in content/references.yaml)`);
+    });
+  }
+
+  // 6. Figures (frontmatter `anatomy`, placed with <Figure n>): a known model, known ids, each id in that model.
   const models = new Set(availableModels(null).map((m) => m.model));
   const checkFigure = (file: string, field: string, figure: Record<string, unknown>) => {
     const model = String(figure["model"] ?? "");
@@ -127,6 +146,12 @@ export function checkContent(root: string): ContentProblem[] {
           );
         }
       });
+    }
+    const zone = figure["zone"];
+    if (typeof zone === "string") {
+      const record = anatomy.get(zone);
+      if (!record) add(file, `${field}.zone`, `unknown anatomy id "${zone}"`);
+      else if (record["tissue"] !== "zone") add(file, `${field}.zone`, `"${zone}" is not an endangerment site`);
     }
     const pain = figure["referredPain"];
     if (typeof pain === "string") {

@@ -30,6 +30,7 @@ export const ATLAS_TISSUES = [
   "organ",
   "bone",
   "skin",
+  "zone",
 ] as const;
 export type AtlasTissue = (typeof ATLAS_TISSUES)[number];
 
@@ -47,11 +48,14 @@ export const TISSUE_LABELS: Readonly<Record<AtlasTissue, string>> = {
   vessel: "Vessels",
   organ: "Organs",
   bone: "Bones",
+  organ: "Organs",
   skin: "Skin",
+  zone: "Endangerment sites",
 };
 
 /** Singular text for one structure's tissue ("Muscle", "Joint capsule"). */
 export function tissueName(tissue: string): string {
+  if (tissue === "zone") return "Endangerment site";
   const text = tissue.replace(/-/g, " ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -22,8 +22,8 @@ export const VIEW_NAMES = [
 ] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
-/** Layer groups a reader can switch on and off, from the outside in. */
-export const LAYER_KEYS = ["skin", "superficial", "deep", "connective", "nerve", "bone"] as const;
+/** Layer groups a reader can switch on and off, from the outside in; then the endangerment sites drawn on the skin. */
+export const LAYER_KEYS = ["skin", "superficial", "deep", "connective", "nerve", "bone", "zone"] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 
 export type Side = "r" | "l";
@@ -378,6 +378,7 @@ export const LAYER_LABELS: Record<LayerKey, string> = {
   connective: "Ligaments and fascia",
   nerve: "Nerves and vessels",
   bone: "Bones",
+  zone: "Endangerment sites",
 };
 
 /**
@@ -390,6 +391,10 @@ export function layerGroupOf(tissue: string, layer: number): LayerKey {
       return "skin";
     case "bone":
       return "bone";
+    case "zone":
+      return "zone";
+    case "organ":
+      return "deep";
     case "nerve":
     case "vessel":
       return "nerve";

@@ -1,6 +1,7 @@
 // Schema of one anatomy record (content/anatomy/**): facts for pages plus geometry for the model generator.
 import { z } from "zod";
 import { kebabId, regionSchema, tissueSchema } from "./common.ts";
+import { endangermentZoneSchema } from "./endangerment-zone.ts";
 import { geometrySchema } from "./geometry.ts";
 import { referredPainSchema } from "./referred-pain.ts";
 
@@ -50,6 +51,8 @@ export const anatomyRecordSchema = z
     confusions: z.string().optional(),
     /** Typical referred-pain zone (trigger points), drawn on the skin. */
     referredPain: referredPainSchema.optional(),
+    /** Endangerment sites (tissue `zone`) only: the area, what is at risk there, what to avoid, when to stop. */
+    zone: endangermentZoneSchema.optional(),
     /** Shape instructions for the model generator. */
     // Optional only while records are being authored; the generator requires it for every record it builds.
     geometry: geometrySchema.optional(),
@@ -58,6 +61,13 @@ export const anatomyRecordSchema = z
   })
   .strict()
   .superRefine((r, ctx) => {
+    if (r.tissue === "zone") {
+      if (!r.zone) ctx.addIssue({ code: "custom", path: ["zone"], message: "zone records need a zone block" });
+      if (r.geometry)
+        ctx.addIssue({ code: "custom", path: ["geometry"], message: "zone records are drawn on the skin, not built" });
+    } else if (r.zone) {
+      ctx.addIssue({ code: "custom", path: ["zone"], message: "only records of tissue zone have a zone block" });
+    }
     if (r.tissue === "muscle") {
       for (const key of ["origin", "insertion", "action", "innervation", "palpation"] as const) {
         if (!r[key]) ctx.addIssue({ code: "custom", path: [key], message: `muscle records need ${key}` });

@@ -25,6 +25,10 @@ export const TISSUES = [
   // Internal organs shown as simple shapes for context (the kidneys).
   "organ",
   "skin",
+  // Organs shown as simple shapes for context where massage must respect them (the eye, the kidney).
+  "organ",
+  // An endangerment site: an outlined area on the skin, not a structure (no geometry; src/schemas/endangerment-zone.ts).
+  "zone",
 ] as const;
 export const tissueSchema = z.enum(TISSUES);
 

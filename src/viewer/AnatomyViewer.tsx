@@ -77,8 +77,14 @@ function initialState(p: ViewerPayload, viewer: string): ViewState {
     selected: null,
     hidden: [],
     isolated: [],
-    // A referred-pain figure draws on the skin, so the skin starts shown (translucent).
-    layers: p.referredPain ? [...LAYER_KEYS] : [...DEFAULT_LAYERS],
+    // A referred-pain figure draws on the skin, so the skin starts shown (translucent); so does a figure of one
+    // endangerment site, with its outline (the explorer's sites start hidden: a layer to switch on).
+    layers:
+      p.mode === "figure" && p.zones?.length
+        ? [...LAYER_KEYS]
+        : p.referredPain
+          ? LAYER_KEYS.filter((k) => k !== "zone")
+          : [...DEFAULT_LAYERS],
     xray: false,
     labels: true,
     quiz: false,
@@ -649,6 +655,7 @@ export default function AnatomyViewer({ data, children }: Props) {
           enabled={interactive}
           fullscreen={fullscreen}
           hasSkin={shared ? modelStructures.some((s) => s.group === "skin") : payload.hasSkin}
+          hasZones={(payload.zones?.length ?? 0) > 0}
           onModel={(m) => switchModel(m)}
           onView={setView}
           onReset={reset}
@@ -735,6 +742,8 @@ export default function AnatomyViewer({ data, children }: Props) {
                   software={software}
                   dark={dark}
                   pain={payload.referredPain?.patches}
+                  zones={payload.zones}
+                  showZones={state.layers.includes("zone")}
                   pulseKey={`${state.model}|${state.focus.join(",")}`}
                   onReady={onReady}
                   onError={onError}
@@ -876,6 +885,16 @@ export default function AnatomyViewer({ data, children }: Props) {
             people.
           </p>
           <p>{payload.referredPain.description}</p>
+        </div>
+      )}
+      {payload.mode === "explorer" && (payload.zones?.length ?? 0) > 0 && state.layers.includes("zone") && (
+        <div className="av-pain" data-zone-legend>
+          <p>
+            <span className="av-swatch av-g-zone" aria-hidden="true" /> <strong>Endangerment sites</strong>, outlined on
+            the skin: places where a nerve, an artery or a vein lies close to the surface and firm pressure can harm it.
+            What lies in each, what to avoid and when to stop:{" "}
+            <a href="/learn/endangerment-sites/">the endangerment sites lesson</a>.
+          </p>
         </div>
       )}
       <p id={helpId} className="visually-hidden">

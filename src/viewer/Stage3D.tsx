@@ -18,7 +18,7 @@ import { bestDirection, figureDirection, targetNodes } from "../lib/visibility.t
 import { AnatomyModel, type Appearance } from "./anatomy-model.ts";
 import { frameBox } from "./camera-presets.ts";
 import { createLabelScratch, labelAt, placeLabels } from "./labels.ts";
-import { MaterialSet } from "./materials.ts";
+import { MaterialSet, ZONE_COLOUR } from "./materials.ts";
 import { acquireModel, releaseModel } from "./model-cache.ts";
 import { loadVisibility } from "./model-data.ts";
 import {
@@ -31,8 +31,8 @@ import {
   wheelScale,
   zoomToward,
 } from "./orbit-camera.ts";
-import { buildPainPatches, disposePatches, syncPatchVisibility } from "./referred-pain.ts";
-import type { PainPatch } from "./types.ts";
+import { buildPainPatches, buildZoneOutlines, disposePatches, syncPatchVisibility } from "./referred-pain.ts";
+import type { PainPatch, ZoneOutline } from "./types.ts";
 import { viewDirection } from "./view-directions.ts";
 
 /** A request to move the camera; `seq` changes for every new request. */
@@ -77,6 +77,9 @@ export interface StageProps {
   dark: boolean;
   /** Referred-pain patches to draw (right-side coordinates). */
   pain: PainPatch[] | undefined;
+  /** Endangerment sites the model may show, and whether their layer is on. */
+  zones?: ZoneOutline[] | undefined;
+  showZones?: boolean;
   /** Changes when the highlights change, to play the pulse again. */
   pulseKey: string;
   onReady(contents: ModelContents): void;
@@ -292,6 +295,23 @@ function Scene(props: StageProps) {
       setPatches(null);
     };
   }, [model, props.pain, props.side, scene]);
+
+  // Endangerment sites, projected when their layer is switched on (and again for another model, side or theme).
+  // The canvas carries how many outline pieces are drawn, for tests (tests/e2e/endangerment.spec.ts).
+  const wantZones = props.showZones === true && (props.zones?.length ?? 0) > 0;
+  useEffect(() => {
+    if (!model || !wantZones || !props.zones) return;
+    const group = buildZoneOutlines(model, props.zones, props.dark ? ZONE_COLOUR.dark : ZONE_COLOUR.light);
+    scene.add(group);
+    gl.domElement.dataset["zones"] = String(group.children.length);
+    invalidate();
+    return () => {
+      scene.remove(group);
+      disposePatches(group);
+      delete gl.domElement.dataset["zones"];
+      invalidate();
+    };
+  }, [model, wantZones, props.zones, props.dark, scene, gl, invalidate]);
 
   useEffect(() => {
     materials.setTheme(props.dark);

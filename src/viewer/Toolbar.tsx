@@ -28,6 +28,8 @@ interface Props {
   modelMenuEnabled: boolean;
   fullscreen: boolean;
   hasSkin: boolean;
+  /** Endangerment sites to draw: the "zone" layer is offered only then. */
+  hasZones: boolean;
   onModel(model: string): void;
   onView(view: ViewName): void;
   onReset(): void;
@@ -126,7 +128,7 @@ export function Toolbar(p: Props) {
         </summary>
         <fieldset className="av-menu-panel" disabled={!p.enabled}>
           <legend>Show layers</legend>
-          {LAYER_KEYS.filter((k) => k !== "skin" || p.hasSkin).map((k) => (
+          {LAYER_KEYS.filter((k) => (k !== "skin" || p.hasSkin) && (k !== "zone" || p.hasZones)).map((k) => (
             <label key={k} className="av-check">
               <input
                 type="checkbox"

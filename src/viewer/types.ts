@@ -49,6 +49,14 @@ export interface PainPatch {
   kind: "essential" | "spillover";
 }
 
+/** An endangerment site outlined on the skin: its ellipses (right side), mirrored to the left when bilateral. */
+export interface ZoneOutline {
+  id: string;
+  name: string;
+  bilateral: boolean;
+  patches: { centre: Vec3; radii: [number, number] }[];
+}
+
 /** A model's shared data file (/models/<model>.data.json): the same for every figure of the model. */
 export interface ModelData {
   structures: StructureInfo[];
@@ -80,6 +88,8 @@ export interface ViewerPayload {
   viewBox?: string;
   /** Referred-pain zone to draw, with its owner's name and description. */
   referredPain?: { id: string; name: string; description: string; patches: PainPatch[] };
+  /** Endangerment sites the "zone" layer draws: every site in the explorer, the figure's own site on a page. */
+  zones?: ZoneOutline[];
 }
 
 export type ViewerStatus = "loading" | "ready" | "fallback" | "error";

@@ -8,8 +8,8 @@ import {
   type ViewState,
 } from "../lib/view-state.ts";
 
-/** Layers drawn when a viewer opens: everything but the skin, which would cover the rest. */
-export const DEFAULT_LAYERS: LayerKey[] = LAYER_KEYS.filter((k) => k !== "skin");
+/** Layers drawn when a viewer opens: everything but the skin, which would cover the rest, and the endangerment sites. */
+export const DEFAULT_LAYERS: LayerKey[] = LAYER_KEYS.filter((k) => k !== "skin" && k !== "zone");
 
 export type ViewAction =
   | { type: "select"; id: string | null }

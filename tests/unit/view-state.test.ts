@@ -8,13 +8,15 @@ import {
   encodeViewState,
   isViewerHash,
   LAYER_KEYS,
+  LAYER_LABELS,
   type LayerKey,
+  layerGroupOf,
   VIEW_NAMES,
   VIEW_STATE_KEYS,
   type ViewState,
   viewerOfHash,
 } from "../../src/lib/view-state.ts";
-import { viewReducer } from "../../src/viewer/view-reducer.ts";
+import { DEFAULT_LAYERS, viewReducer } from "../../src/viewer/view-reducer.ts";
 
 const base: ViewState = {
   viewer: "median-nerve",
@@ -395,5 +397,35 @@ describe("quiz state in the viewer's reducer", () => {
     expect(viewReducer(quiz, { type: "quiz", on: false })).toEqual(base);
     // A shared quiz link survives the round trip through the address bar.
     expect(decodeViewState(encodeViewState(quiz)).state.quiz).toBe(true);
+  });
+});
+
+describe("the endangerment-sites layer", () => {
+  it("is a layer the viewer lists, named for readers, holding the zone records, off when a viewer opens", () => {
+    expect(LAYER_KEYS).toContain("zone");
+    expect(LAYER_LABELS.zone).toBe("Endangerment sites");
+    expect(layerGroupOf("zone", 1)).toBe("zone");
+    expect(DEFAULT_LAYERS).not.toContain("zone");
+  });
+
+  it("survives a URL round trip when switched on, and when switched off again", () => {
+    const opened: ViewState = { ...base, viewer: "explore", model: "body", layers: [...DEFAULT_LAYERS] };
+    const on = viewReducer(opened, { type: "layer", layer: "zone", on: true });
+    expect(on.layers).toEqual([...DEFAULT_LAYERS, "zone"]);
+    const hash = encodeViewState(on);
+    expect(hash).toMatch(/[#&]layers=[a-z,]*\bzone\b/);
+    const decoded = decodeViewState(hash);
+    expect(decoded.problems).toEqual([]);
+    expect(decoded.state.layers).toEqual(on.layers);
+    const applied = applyViewState(opened, decoded, { knownIds: new Set(base.focus), models: ["body"] });
+    expect(applied.state.layers).toContain("zone");
+    const off = viewReducer(on, { type: "layer", layer: "zone", on: false });
+    expect(decodeViewState(encodeViewState(off)).state.layers).not.toContain("zone");
+  });
+
+  it("is read from a hand-written link in any order, and an unknown layer beside it is reported", () => {
+    const decoded = decodeViewState("#viewer=explore&layers=zone,skin,zones");
+    expect(decoded.state.layers).toEqual(["skin", "zone"]);
+    expect(decoded.problems).toEqual(['The layer "zones" is not known and was ignored.']);
   });
 });

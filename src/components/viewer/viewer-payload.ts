@@ -7,7 +7,14 @@ import { join } from "node:path";
 import type { Manifest } from "../../../models/manifest.ts";
 import { layerGroupOf, type Side, type Vec3, type ViewName } from "../../lib/view-state.ts";
 import { stillBackdropUrl } from "../../viewer/model-data.ts";
-import type { ModelInfo, PainPatch, SchematicData, StructureInfo, ViewerPayload } from "../../viewer/types.ts";
+import type {
+  ModelInfo,
+  PainPatch,
+  SchematicData,
+  StructureInfo,
+  ViewerPayload,
+  ZoneOutline,
+} from "../../viewer/types.ts";
 import { viewDirection } from "../../viewer/view-directions.ts";
 import { buildSchematic, buildStill, buildStillBackdrop } from "./schematic-data.ts";
 
@@ -25,6 +32,19 @@ export interface AnatomyFacts {
   innervation?: string | undefined;
   summary: string;
   referredPain?: { description: string; patches: PainPatch[] } | undefined;
+  bilateral?: boolean | undefined;
+  /** Endangerment sites (tissue zone): the area on the skin. */
+  zone?: { patches: Pick<PainPatch, "centre" | "radii">[] } | undefined;
+}
+
+/** The outline the viewer draws for an endangerment site record. */
+export function zoneOutline(id: string, facts: AnatomyFacts): ZoneOutline {
+  return {
+    id,
+    name: facts.name,
+    bilateral: facts.bilateral ?? true,
+    patches: (facts.zone?.patches ?? []).map((p) => ({ centre: p.centre, radii: p.radii })),
+  };
 }
 
 /** Models and titles when no manifest exists yet (the generator's planned files). */
@@ -72,6 +92,8 @@ export function availableModels(manifest: Manifest | null): ModelInfo[] {
 
 /** Which record ids a model contains when there is no manifest (from each record's regions). */
 export function inModelByRecord(model: string, facts: AnatomyFacts): boolean {
+  // Endangerment sites are drawn on the skin, not built.
+  if (facts.tissue === "zone") return false;
   if (model === "body") return true;
   if (model === "skeleton") return facts.tissue === "bone";
   return facts.regions.includes(model);
@@ -88,6 +110,8 @@ export interface PayloadInput {
   frame?: string[] | undefined;
   caption: string;
   referredPain?: string | undefined;
+  /** Endangerment site (zone record id) a figure outlines; the explorer outlines every site. */
+  zone?: string | undefined;
   records: Map<string, AnatomyFacts>;
   manifest: Manifest | null;
   /** Page file for error messages. */
@@ -283,6 +307,18 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
       description: facts.referredPain.description,
       patches: facts.referredPain.patches,
     };
+  }
+  if (input.zone) {
+    const facts = records.get(input.zone);
+    if (facts?.tissue !== "zone") {
+      throw new Error(`${where}: AnatomyViewer zone "${input.zone}" is not an endangerment site record (tissue zone).`);
+    }
+    payload.zones = [zoneOutline(input.zone, facts)];
+  } else if (explorer) {
+    payload.zones = [...records]
+      .filter(([, f]) => f.tissue === "zone")
+      .map(([id, f]) => zoneOutline(id, f))
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
   return payload;
 }

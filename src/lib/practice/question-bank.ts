@@ -88,7 +88,7 @@ const TISSUE_SETS: [string, string, string[]][] = [
 ];
 
 /** Tissues drawn only as context, never asked about: every other tissue is quizzed (a new one joins by itself). */
-const CONTEXT_TISSUES = new Set(["skin", "vessel"]);
+const CONTEXT_TISSUES = new Set(["skin", "vessel", "organ"]);
 
 /** A group becomes its own set from this many structures up. */
 const MIN_GROUP_SET = 2;
