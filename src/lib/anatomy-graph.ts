@@ -48,7 +48,6 @@ export const TISSUE_LABELS: Readonly<Record<AtlasTissue, string>> = {
   vessel: "Vessels",
   organ: "Organs",
   bone: "Bones",
-  organ: "Organs",
   skin: "Skin",
   zone: "Endangerment sites",
 };

@@ -22,11 +22,9 @@ export const TISSUES = [
   "cartilage",
   "nerve",
   "vessel",
-  // Internal organs shown as simple shapes for context (the kidneys).
+  // Organs shown as simple shapes for context where massage must respect them (the kidneys, the eye).
   "organ",
   "skin",
-  // Organs shown as simple shapes for context where massage must respect them (the eye, the kidney).
-  "organ",
   // An endangerment site: an outlined area on the skin, not a structure (no geometry; src/schemas/endangerment-zone.ts).
   "zone",
 ] as const;

@@ -36,7 +36,6 @@ const VIVID: Record<string, Look> = {
   vessel: { colour: "#6b62a8", roughness: 0.4 },
   organ: { colour: "#8a4a5c", roughness: 0.45 },
   bone: { colour: "#ebe3cc", roughness: 0.72 },
-  organ: { colour: "#9c5b52", roughness: 0.45 },
   skin: { colour: "#e0b9a0", roughness: 0.6, opacity: 0.5 },
 };
 
@@ -54,7 +53,6 @@ const CALM: Record<string, Look> = {
   vessel: { colour: "#aeaabb", roughness: 0.55 },
   organ: { colour: "#c2aab0", roughness: 0.6 },
   bone: { colour: "#efe9da", roughness: 0.8 },
-  organ: { colour: "#c9b3ae", roughness: 0.6 },
   skin: { colour: "#e5d0c2", roughness: 0.7, opacity: 0.45 },
 };
 

@@ -73,7 +73,6 @@ describe("anatomy mentions in the guides", () => {
           id: page.slug,
           title: "",
           specs: page.data.anatomy.map((f) => ({ focus: f.focus, secondary: f.secondary ?? [] })),
-          body: page.body,
         }).keys(),
       );
       for (const f of page.data.anatomy) for (const id of f.frame ?? []) shown.add(id);
