@@ -21,6 +21,7 @@ import {
   vscale,
   vsub,
 } from "../sdf.ts";
+import { musclePath } from "../skeleton.ts";
 import { smoothCurve } from "../sweep.ts";
 import type { Vec3 } from "../types.ts";
 import { along, at, type BoneShape, boxAround, dir, inward, L, onLine } from "./common.ts";
@@ -207,22 +208,57 @@ export function scapula(): BoneShape {
   const latLow = along(along(gn, up, -0.014), n, -0.01);
   const sr = along(SR, back, -0.006);
   const t = 0.0024;
+  // Medial border through the reference insertions of levator scapulae (superior angle) and the serratus anterior
+  // digitations (costal side of the border), which the thoracoscapular muscle model puts higher and more medial
+  // than the head-neck model's scapula surface; the plate is a fan from the border to the lateral border.
+  const end = (name: string, which: "first" | "last"): Vec3 => {
+    const pts = musclePath(name).points;
+    return (which === "first" ? pts[0] : pts[pts.length - 1])?.p as Vec3;
+  };
+  const sup = inward(end("opensim:levator_scap", "first"), IA, 0.003);
+  const border = smoothCurve(
+    [
+      sup,
+      along(end("opensim:SerrAnt2_1_R", "last"), back, -0.002),
+      along(end("opensim:SerrAnt3_1_R", "last"), back, -0.002),
+      along(end("opensim:SerrAnt4_1_R", "last"), back, -0.002),
+      IA,
+    ],
+    [],
+    10,
+  ).p;
+  const plate: Sdf[] = [];
+  for (let i = 0; i + 1 < border.length; i++) {
+    const a = border[i] as Vec3;
+    const b = border[i + 1] as Vec3;
+    plate.push(triangle(a, b, (a[1] + b[1]) / 2 > sr[1] ? latTop : latLow, t));
+  }
+  const nearSr = border.reduce((best, q) => (vdist(q, sr) < vdist(best, sr) ? q : best), border[0] as Vec3);
   const body = smoothUnion(
     0.006,
-    triangle(SA, sr, latTop, t),
-    triangle(sr, IA, latLow, t),
-    triangle(sr, latLow, latTop, t),
-    tube([SA, sr, IA], [0.0032, 0.0034, 0.004]),
+    ...plate,
+    triangle(nearSr, latLow, latTop, t),
+    triangle(nearSr, sr, latTop, t),
+    tube(border, [0.0034, 0.0034, 0.0034, 0.0034, 0.0035, 0.0036, 0.0037, 0.0038, 0.004, 0.004]),
     tube([latLow, at(latLow, IA, 0.5), IA], [0.0065, 0.0058, 0.0045]),
-    roundCone(SA, along(latTop, up, 0.004), 0.003, 0.0035),
+    roundCone(sup, along(latTop, up, 0.004), 0.0035, 0.0035),
+    // Serratus anterior's upper digitations insert on the costal side of the superior angle.
+    roundCone(sup, inward(end("opensim:SerrAnt1_1_R", "last"), sup, 0.004), 0.005, 0.004),
+    // A low ridge on the back of the plate above the spine root, where the reference lower trapezius fibres end.
+    roundCone(at(sr, sup, 0.3), inward(end("opensim:trap_inf_T8", "last"), at(sr, sup, 0.3), 0.004), 0.004, 0.0035),
   );
   // Spine: a plate standing out from the back of the body, thick crest, ending in the acromion.
   const spineBase = along(along(gn, up, 0.01), n, -0.016);
   const crestMid = along(at(SR, AA, 0.55), back, 0.004);
+  // The upper lip of the lateral spine, where the reference acromial trapezius fibres insert.
+  const trapAcr = inward(end("opensim:trap_acr_scap", "first"), spineBase, 0.004);
   const spine = smoothUnion(
     0.005,
     triangle(sr, spineBase, AA, 0.0022),
+    triangle(crestMid, trapAcr, AA, 0.0024),
+    triangle(spineBase, trapAcr, crestMid, 0.0022),
     tube([SR, crestMid, AA], [0.0036, 0.0046, 0.0052]),
+    tube([crestMid, trapAcr, AA], [0.0036, 0.0042, 0.0048]),
   );
   const acromion = smoothUnion(
     0.004,
@@ -245,7 +281,7 @@ export function scapula(): BoneShape {
     roundCone(gn, along(gn, n, -0.02), 0.011, 0.006),
   );
   sdf = smoothSubtract(sdf, sphere(H, 0.0232), 0.0015);
-  const b = boxAround([AC, AR, AA, CO, IA, SA, SR, gs], 0.014);
+  const b = boxAround([AC, AR, AA, CO, IA, SA, SR, gs, sup, trapAcr, ...border], 0.016);
   void LAT;
   void vdist;
   return { kind: "sdf", sdf, min: b.min, max: b.max, cell: 0.0017, triangles: 2200 };
