@@ -246,7 +246,12 @@ export function tibia(): BoneShape {
   const metaphysis = roundCone(along(top, UP, -0.006), along(top, UP, -0.065), 0.024, 0.0165);
   const shaftTop = along(top, UP, -0.08);
   const distalC = along(AC, UP, 0.022);
-  const shaft = tube([shaftTop, SM, along(AC, UP, 0.07), distalC], [0.0148, 0.0118, 0.0128, 0.0165]);
+  // Shaft along the reference centre line, widening to the ankle.
+  const shaftT = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.86];
+  const shaft = tube(
+    [shaftTop, ...shaftT.map((t) => centreLineAt("tibia", t)), distalC],
+    [0.0148, 0.0135, 0.0124, 0.0118, 0.0118, 0.012, 0.0125, 0.0135, 0.0165],
+  );
   const crest = tube(
     [along(inward(TT, shaftTop, 0.004), UP, -0.01), inward(AB, SM, 0.0035), along(along(AC, UP, 0.09), ANT, 0.008)],
     [0.005, 0.0035, 0.004],

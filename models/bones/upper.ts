@@ -21,7 +21,7 @@ import {
   vscale,
   vsub,
 } from "../sdf.ts";
-import { musclePath } from "../skeleton.ts";
+import { centreLineAt, musclePath } from "../skeleton.ts";
 import { smoothCurve } from "../sweep.ts";
 import type { Vec3 } from "../types.ts";
 import { along, at, type BoneShape, boxAround, dir, inward, L, onLine } from "./common.ts";
@@ -147,6 +147,9 @@ export function radius(): BoneShape {
   return { kind: "sdf", sdf, min: b.min, max: b.max, cell: 0.0016, triangles: 1100 };
 }
 
+/** Where the ulna's shaft follows the reference centre line (fractions of its length from the olecranon). */
+const ULNA_SHAFT_T = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.88];
+
 export function ulna(): BoneShape {
   const OL = L("ulna.olecranon");
   const OP = L("ulna.olecranon-posterior");
@@ -174,7 +177,11 @@ export function ulna(): BoneShape {
     roundCone(inward(OL, trochC, 0.008), along(inward(OP, trochC, 0.009), a, -0.012), 0.0085, 0.0098),
     roundCone(along(trochC, post, 0.012), belowNotch, 0.011, 0.0095),
     roundCone(belowNotch, inward(CO, belowNotch, 0.004), 0.0085, 0.0045),
-    tube([belowNotch, along(US, post, 0.001), along(UH, a, 0.03), UH], [0.0095, 0.0066, 0.0055, 0.0062]),
+    // Shaft along the reference centre line below the notch, tapering to the head.
+    tube(
+      [belowNotch, ...ULNA_SHAFT_T.map((t) => centreLineAt("ulna", t)), UH],
+      [0.0095, ...ULNA_SHAFT_T.map((t) => 0.0078 - Math.max(0, t - 0.3) * 0.004), 0.0062],
+    ),
     roundCone(along(PB, post, -0.003), along(belowNotch, post, 0.004), 0.0035, 0.006),
     sphere(UH, 0.0074),
     roundCone(UH, inward(UST, UH, 0.0022), 0.0042, 0.0022),
