@@ -2,6 +2,8 @@
 // across the bone), distances of points from a mesh, rigid alignment of two surfaces, and the topology checks
 // (non-manifold vertices, left/right mirror distance). Used by models/report-bones.ts and the unit tests; no
 // reference files are read here.
+import { fitTransform, mulV, type Xform } from "../scripts/anatomy-import/math.ts";
+import { pointTriangleDistance } from "./soft/analyse.ts";
 import type { MeshData, Vec3 } from "./types.ts";
 
 export interface Tri {
@@ -141,7 +143,7 @@ export class TriangleGrid {
               if (seen.has(k)) continue;
               seen.add(k);
               const t = this.tris[k] as [Vec3, Vec3, Vec3];
-              best = Math.min(best, pointTriangle(p, t[0], t[1], t[2]));
+              best = Math.min(best, pointTriangleDistance(p, t[0], t[1], t[2]));
             }
           }
       // Everything in rings beyond r is at least r cells away.
@@ -149,45 +151,6 @@ export class TriangleGrid {
     }
     return best;
   }
-}
-
-/** Distance from p to triangle abc. */
-export function pointTriangle(p: Vec3, a: Vec3, b: Vec3, c: Vec3): number {
-  // Ericson, Real-Time Collision Detection, 5.1.5.
-  const ab = sub(b, a);
-  const ac = sub(c, a);
-  const ap = sub(p, a);
-  const d1 = dot(ab, ap);
-  const d2 = dot(ac, ap);
-  if (d1 <= 0 && d2 <= 0) return Math.hypot(...ap);
-  const bp = sub(p, b);
-  const d3 = dot(ab, bp);
-  const d4 = dot(ac, bp);
-  if (d3 >= 0 && d4 <= d3) return Math.hypot(...bp);
-  const vc = d1 * d4 - d3 * d2;
-  if (vc <= 0 && d1 >= 0 && d3 <= 0) {
-    const v = d1 / (d1 - d3);
-    return Math.hypot(ap[0] - ab[0] * v, ap[1] - ab[1] * v, ap[2] - ab[2] * v);
-  }
-  const cp = sub(p, c);
-  const d5 = dot(ab, cp);
-  const d6 = dot(ac, cp);
-  if (d6 >= 0 && d5 <= d6) return Math.hypot(...cp);
-  const vb = d5 * d2 - d1 * d6;
-  if (vb <= 0 && d2 >= 0 && d6 <= 0) {
-    const w = d2 / (d2 - d6);
-    return Math.hypot(ap[0] - ac[0] * w, ap[1] - ac[1] * w, ap[2] - ac[2] * w);
-  }
-  const va = d3 * d6 - d5 * d4;
-  if (va <= 0 && d4 - d3 >= 0 && d5 - d6 >= 0) {
-    const w = (d4 - d3) / (d4 - d3 + (d5 - d6));
-    const q: Vec3 = [b[0] + (c[0] - b[0]) * w, b[1] + (c[1] - b[1]) * w, b[2] + (c[2] - b[2]) * w];
-    return Math.hypot(...sub(p, q));
-  }
-  const denom = 1 / (va + vb + vc);
-  const v = vb * denom;
-  const w = vc * denom;
-  return Math.hypot(ap[0] - ab[0] * v - ac[0] * w, ap[1] - ab[1] * v - ac[1] * w, ap[2] - ab[2] * w - ac[2] * w);
 }
 
 /**
@@ -321,121 +284,10 @@ export function meshPoints(m: MeshData | Tri): Vec3[] {
   return out;
 }
 
-/** Rotation (row-major 3x3) and translation: p -> R p + t. */
-export interface Rigid {
-  R: number[];
-  t: Vec3;
-}
-
-export function applyRigid(x: Rigid, p: Vec3): Vec3 {
-  const R = x.R;
-  return [
-    (R[0] as number) * p[0] + (R[1] as number) * p[1] + (R[2] as number) * p[2] + x.t[0],
-    (R[3] as number) * p[0] + (R[4] as number) * p[1] + (R[5] as number) * p[2] + x.t[1],
-    (R[6] as number) * p[0] + (R[7] as number) * p[1] + (R[8] as number) * p[2] + x.t[2],
-  ];
-}
-
-/** Best rigid transform taking points a onto their partners b (Horn 1987, unit quaternions; Jacobi eigen-solve). */
-export function fitRigid(a: Vec3[], b: Vec3[]): Rigid {
-  const n = a.length;
-  const ca: Vec3 = [0, 0, 0];
-  const cb: Vec3 = [0, 0, 0];
-  for (let i = 0; i < n; i++)
-    for (const k of [0, 1, 2] as const) {
-      ca[k] += (a[i] as Vec3)[k] / n;
-      cb[k] += (b[i] as Vec3)[k] / n;
-    }
-  const S = [0, 0, 0, 0, 0, 0, 0, 0, 0];
-  for (let i = 0; i < n; i++) {
-    const p = sub(a[i] as Vec3, ca);
-    const q = sub(b[i] as Vec3, cb);
-    for (let r = 0; r < 3; r++)
-      for (let c = 0; c < 3; c++) S[r * 3 + c] = (S[r * 3 + c] as number) + (p[r] as number) * (q[c] as number);
-  }
-  const [xx, xy, xz, yx, yy, yz, zx, zy, zz] = S as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const N = [
-    [xx + yy + zz, yz - zy, zx - xz, xy - yx],
-    [yz - zy, xx - yy - zz, xy + yx, zx + xz],
-    [zx - xz, xy + yx, -xx + yy - zz, yz + zy],
-    [xy - yx, zx + xz, yz + zy, -xx - yy + zz],
-  ];
-  const { values, vectors } = jacobiEigen(N);
-  let best = 0;
-  for (let i = 1; i < 4; i++) if ((values[i] as number) > (values[best] as number)) best = i;
-  const [w, x, y, z] = [0, 1, 2, 3].map((r) => (vectors[r] as number[])[best] as number) as [
-    number,
-    number,
-    number,
-    number,
-  ];
-  const R = [
-    w * w + x * x - y * y - z * z,
-    2 * (x * y - w * z),
-    2 * (x * z + w * y),
-    2 * (x * y + w * z),
-    w * w - x * x + y * y - z * z,
-    2 * (y * z - w * x),
-    2 * (x * z - w * y),
-    2 * (y * z + w * x),
-    w * w - x * x - y * y + z * z,
-  ];
-  const rc = applyRigid({ R, t: [0, 0, 0] }, ca);
-  return { R, t: sub(cb, rc) };
-}
-
-/** Eigenvalues and eigenvectors (columns) of a small symmetric matrix by cyclic Jacobi rotations. */
-function jacobiEigen(A0: number[][]): { values: number[]; vectors: number[][] } {
-  const n = A0.length;
-  const A = A0.map((r) => [...r]);
-  const V = A.map((_, i) => A.map((__, j) => (i === j ? 1 : 0)));
-  const g = (m: number[][], i: number, j: number) => (m[i] as number[])[j] as number;
-  const s_ = (m: number[][], i: number, j: number, v: number) => {
-    (m[i] as number[])[j] = v;
-  };
-  for (let sweep = 0; sweep < 50; sweep++) {
-    let off = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += g(A, i, j) ** 2;
-    if (off < 1e-22) break;
-    for (let p = 0; p < n; p++)
-      for (let q = p + 1; q < n; q++) {
-        const apq = g(A, p, q);
-        if (Math.abs(apq) < 1e-30) continue;
-        const theta = (g(A, q, q) - g(A, p, p)) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = g(A, k, p);
-          const akq = g(A, k, q);
-          s_(A, k, p, c * akp - s * akq);
-          s_(A, k, q, s * akp + c * akq);
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = g(A, p, k);
-          const aqk = g(A, q, k);
-          s_(A, p, k, c * apk - s * aqk);
-          s_(A, q, k, s * apk + c * aqk);
-        }
-        for (let k = 0; k < n; k++) {
-          const vkp = g(V, k, p);
-          const vkq = g(V, k, q);
-          s_(V, k, p, c * vkp - s * vkq);
-          s_(V, k, q, s * vkp + c * vkq);
-        }
-      }
-  }
-  return { values: A.map((_, i) => g(A, i, i)), vectors: V };
+/** A rigid transform p -> R p + t (R row-major). */
+function applyRigid(x: Xform, p: Vec3): Vec3 {
+  const q = mulV(x.R, p);
+  return [q[0] + x.p[0], q[1] + x.p[1], q[2] + x.p[2]];
 }
 
 /**
@@ -478,7 +330,7 @@ export function alignedSurfaceDistance(gen: Tri, ref: Tri, iterations = 15): { m
   let genPts = genPts0;
   for (let it = 0; it < iterations; it++) {
     const partners = genPts.map(nearestRef);
-    const x = fitRigid(genPts0, partners);
+    const { x } = fitTransform(genPts0, partners);
     genPts = genPts0.map((p) => applyRigid(x, p));
   }
   const moved: Tri = { positions: genPts.flat(), indices: gen.indices };

@@ -234,17 +234,19 @@ export function scapula(): BoneShape {
     [],
     10,
   ).p;
+  // The plate: a strip between the medial border and the lateral side (glenoid neck down the lateral border to the
+  // inferior angle), in few broad triangles so that it blends smooth.
+  const lateral = smoothCurve([latTop, latLow, at(latLow, IA, 0.5), along(IA, n, 0.004)], [], border.length).p;
   const plate: Sdf[] = [];
-  for (let i = 0; i + 1 < border.length; i++) {
-    const a = border[i] as Vec3;
-    const b = border[i + 1] as Vec3;
-    plate.push(triangle(a, b, (a[1] + b[1]) / 2 > sr[1] ? latTop : latLow, t));
+  for (let i = 0; i + 1 < border.length; i += 2) {
+    const j = Math.min(i + 2, border.length - 1);
+    plate.push(triangle(border[i] as Vec3, border[j] as Vec3, lateral[j] as Vec3, t));
+    plate.push(triangle(border[i] as Vec3, lateral[j] as Vec3, lateral[i] as Vec3, t));
   }
   const nearSr = border.reduce((best, q) => (vdist(q, sr) < vdist(best, sr) ? q : best), border[0] as Vec3);
   const body = smoothUnion(
-    0.006,
+    0.008,
     ...plate,
-    triangle(nearSr, latLow, latTop, t),
     triangle(nearSr, sr, latTop, t),
     tube(border, [0.0034, 0.0034, 0.0034, 0.0034, 0.0035, 0.0036, 0.0037, 0.0038, 0.004, 0.004]),
     tube([latLow, at(latLow, IA, 0.5), IA], [0.0065, 0.0058, 0.0045]),
