@@ -144,7 +144,7 @@ export function femur(): BoneShape {
     const i = cl.t.findIndex((x) => x >= t - 1e-9);
     return (cl.radii[Math.max(0, i)] as number) * 1.06;
   };
-  const shaftT = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
+  const shaftT = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
   const topAxis = at_(0.1);
   const distal = at_(0.85);
   const u = dir(at_(0.75), at_(0.25)); // shaft axis, upward
@@ -161,8 +161,8 @@ export function femur(): BoneShape {
     roundCone(along(gtC, ANT, -0.006), inward(LT, ltAxis, 0.006), 0.006, 0.005),
   );
   const shaft = tube(
-    shaftT.map(at_),
-    shaftT.map((t) => Math.min(0.0165, Math.max(0.0118, radiusAt(t)))),
+    [...shaftT.map(at_), distal],
+    [...shaftT.map((t) => Math.min(0.0165, Math.max(0.0118, radiusAt(t)))), 0.0165],
   );
   // Linea aspera: a low ridge down the back of the middle of the shaft.
   const ridgeT = [0.3, 0.4, 0.5, 0.6, 0.7];
@@ -201,7 +201,7 @@ export function femur(): BoneShape {
   // ligament lies against its roof in extension.
   sdf = smoothSubtract(
     sdf,
-    ellipsoid(along(along(along(K, ANT, 0.0), UP, -0.015), LAT, 0.004), [0.0065, 0.011, 0.017]),
+    ellipsoid(along(along(along(K, ANT, 0.0), UP, -0.015), LAT, 0.004), [0.007, 0.012, 0.018]),
     0.003,
   );
   const b = boxAround([H, GT, LT, LE, ME, LC, MC, K, SM], 0.03);

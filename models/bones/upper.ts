@@ -13,6 +13,7 @@ import {
   torus,
   triangle,
   tube,
+  union,
   vadd,
   vcross,
   vdist,
@@ -222,13 +223,20 @@ export function scapula(): BoneShape {
     const pts = musclePath(name).points;
     return (which === "first" ? pts[0] : pts[pts.length - 1])?.p as Vec3;
   };
-  const sup = inward(end("opensim:levator_scap", "first"), IA, 0.003);
+  // The insertions lie up to 22 mm in front of the plane of the blade (the two muscle models' scapulae differ);
+  // the border follows them in the plane but leaves the plane by at most 6 mm, so the blade stays flat where
+  // subscapularis and serratus lie on it.
+  const onBlade = (p: Vec3): Vec3 => {
+    const off = vdot(vsub(p, sr), back);
+    return along(p, back, Math.min(0.006, Math.max(-0.006, off)) - off);
+  };
+  const sup = onBlade(inward(end("opensim:levator_scap", "first"), IA, 0.003));
   const border = smoothCurve(
     [
       sup,
-      along(end("opensim:SerrAnt2_1_R", "last"), back, -0.002),
-      along(end("opensim:SerrAnt3_1_R", "last"), back, -0.002),
-      along(end("opensim:SerrAnt4_1_R", "last"), back, -0.002),
+      onBlade(end("opensim:SerrAnt2_1_R", "last")),
+      onBlade(end("opensim:SerrAnt3_1_R", "last")),
+      onBlade(end("opensim:SerrAnt4_1_R", "last")),
       IA,
     ],
     [],
@@ -236,7 +244,10 @@ export function scapula(): BoneShape {
   ).p;
   // The plate: a strip between the medial border and the lateral side (glenoid neck down the lateral border to the
   // inferior angle), in few broad triangles so that it blends smooth.
-  const lateral = smoothCurve([latTop, latLow, at(latLow, IA, 0.5), along(IA, n, 0.004)], [], border.length).p;
+  const lateral = border.map((_, i) => {
+    const u = i / (border.length - 1);
+    return u < 0.3 ? at(latTop, latLow, u / 0.3) : at(latLow, IA, (u - 0.3) / 0.7);
+  });
   const plate: Sdf[] = [];
   for (let i = 0; i + 1 < border.length; i += 2) {
     const j = Math.min(i + 2, border.length - 1);
@@ -245,27 +256,25 @@ export function scapula(): BoneShape {
   }
   const nearSr = border.reduce((best, q) => (vdist(q, sr) < vdist(best, sr) ? q : best), border[0] as Vec3);
   const body = smoothUnion(
-    0.008,
-    ...plate,
+    0.006,
+    // A hard union: overlapping plates blended smoothly would thicken the blade where they overlap.
+    union(...plate),
     triangle(nearSr, sr, latTop, t),
     tube(border, [0.0034, 0.0034, 0.0034, 0.0034, 0.0035, 0.0036, 0.0037, 0.0038, 0.004, 0.004]),
     tube([latLow, at(latLow, IA, 0.5), IA], [0.0065, 0.0058, 0.0045]),
     roundCone(sup, along(latTop, up, 0.004), 0.0035, 0.0035),
     // Serratus anterior's upper digitations insert on the costal side of the superior angle.
-    roundCone(sup, inward(end("opensim:SerrAnt1_1_R", "last"), sup, 0.004), 0.005, 0.004),
-    // A low ridge on the back of the plate above the spine root, where the reference lower trapezius fibres end.
-    roundCone(at(sr, sup, 0.3), inward(end("opensim:trap_inf_T8", "last"), at(sr, sup, 0.3), 0.004), 0.004, 0.0035),
+    roundCone(sup, inward(end("opensim:SerrAnt1_1_R", "last"), sup, 0.006), 0.0045, 0.0035),
   );
   // Spine: a plate standing out from the back of the body, thick crest, ending in the acromion.
   const spineBase = along(along(gn, up, 0.01), n, -0.016);
   const crestMid = along(at(SR, AA, 0.55), back, 0.004);
-  // The upper lip of the lateral spine, where the reference acromial trapezius fibres insert.
+  // A lip along the upper border of the lateral spine, where the reference acromial trapezius fibres insert (a
+  // ridge only: supraspinatus passes beneath it).
   const trapAcr = inward(end("opensim:trap_acr_scap", "first"), spineBase, 0.004);
   const spine = smoothUnion(
     0.005,
     triangle(sr, spineBase, AA, 0.0022),
-    triangle(crestMid, trapAcr, AA, 0.0024),
-    triangle(spineBase, trapAcr, crestMid, 0.0022),
     tube([SR, crestMid, AA], [0.0036, 0.0046, 0.0052]),
     tube([crestMid, trapAcr, AA], [0.0036, 0.0042, 0.0048]),
   );
