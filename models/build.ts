@@ -16,6 +16,7 @@ import {
   mergeMeshes,
   meshBounds,
   mirrorMesh,
+  repairMesh,
   simplifyMesh,
   triangleCount,
   unionBounds,
@@ -145,6 +146,8 @@ interface BuiltNode {
   side: Side;
   name: string;
   mesh: MeshData;
+  /** A left-side node's right twin: the left is always the mirror image of the right as written. */
+  twin?: BuiltNode;
 }
 
 export async function generateModels(options: GenerateOptions = {}): Promise<GenerateResult> {
@@ -225,8 +228,9 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
     checkMesh(right, `${loaded.file} (${r.id})`);
     if (keepMeshes) saveRawMesh(root, r.id, right);
     if (r.bilateral) {
-      nodes.push({ loaded, side: "r", name: `${r.id}-r`, mesh: right });
-      nodes.push({ loaded, side: "l", name: `${r.id}-l`, mesh: mirrorMesh(right) });
+      const rightNode: BuiltNode = { loaded, side: "r", name: `${r.id}-r`, mesh: right };
+      nodes.push(rightNode);
+      nodes.push({ loaded, side: "l", name: `${r.id}-l`, mesh: mirrorMesh(right), twin: rightNode });
     } else {
       // Midline structures are one node. A builder that returned only the right half (entirely at x < 0) gets
       // its mirror image added, so the node spans both sides.
@@ -257,9 +261,25 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
     let glb: Uint8Array;
     let specs: NodeSpec[];
     for (let attempt = 0; ; attempt++) {
+      // Simplify and repair the right side (and midline) once; the left is the mirror image of the right as written,
+      // so both sides match exactly whatever the detail.
+      const written = new Map<BuiltNode, MeshData>();
+      const detail = (n: BuiltNode): MeshData => {
+        let m = written.get(n);
+        if (!m) {
+          const simple = ratio < 1 ? simplifyMesh(n.mesh, ratio) : n.mesh;
+          m = n.twin
+            ? mirrorMesh(detail(n.twin))
+            : model === "body"
+              ? repairMesh(simple, 0.00045, 0.0009)
+              : repairMesh(simple);
+          written.set(n, m);
+        }
+        return m;
+      };
       specs = members.map((n) => ({
         name: n.name,
-        mesh: ratio < 1 ? simplifyMesh(n.mesh, ratio) : n.mesh,
+        mesh: detail(n),
         extras: {
           id: n.loaded.record.id,
           side: n.side,

@@ -245,3 +245,42 @@ export function measurementNames(): string[] {
     (skeleton() as unknown as { measurements?: Record<string, BoneMeasurement> }).measurements ?? {},
   ).sort();
 }
+
+/** A long bone's centre line measured on the reference surface (see scripts/anatomy-import/centrelines.ts). */
+export interface CentreLineData {
+  /** Unit axis from the distal to the proximal end; the section planes are normal to it. */
+  axis: Vec3;
+  /** Fraction of the bone's length of each section (0 = proximal end). */
+  t: number[];
+  points: Vec3[];
+  /** Mean outline radius of each section, metres. */
+  radii: number[];
+  source: Attribution;
+}
+
+/** Reference centre line of a long bone: "humerus", "radius", "ulna", "femur", "tibia", "fibula". */
+export function centreLine(name: string): CentreLineData {
+  const all = (skeleton() as unknown as { centreLines?: Record<string, CentreLineData> }).centreLines ?? {};
+  const c = all[name];
+  if (!c) throw new Error(`unknown centre line "${name}" (known: ${Object.keys(all).sort().join(", ")})`);
+  return c;
+}
+
+/** Names of the long bones with a reference centre line. */
+export function centreLineNames(): string[] {
+  return Object.keys((skeleton() as unknown as { centreLines?: Record<string, unknown> }).centreLines ?? {}).sort();
+}
+
+/** Point on a centre line at fraction t of the bone's length (linear between sections, clamped to the ends). */
+export function centreLineAt(name: string, t: number): Vec3 {
+  const c = centreLine(name);
+  const ts = c.t;
+  let i = 0;
+  while (i < ts.length - 2 && t > (ts[i + 1] as number)) i++;
+  const t0 = ts[i] as number;
+  const t1 = ts[i + 1] as number;
+  const s = Math.max(0, Math.min(1, (t - t0) / (t1 - t0)));
+  const a = c.points[i] as Vec3;
+  const b = c.points[i + 1] as Vec3;
+  return [a[0] + (b[0] - a[0]) * s, a[1] + (b[1] - a[1]) * s, a[2] + (b[2] - a[2]) * s];
+}

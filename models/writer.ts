@@ -85,7 +85,13 @@ export async function writeGlb(title: string, nodes: NodeSpec[], options: WriteO
   const maxVertices = Math.max(...nodes.map((n) => n.mesh.positions.length / 3));
   for (const spec of nodes) {
     const m = spec.mesh;
-    const indices = maxVertices < 65536 ? new Uint16Array(m.indices) : new Uint32Array(m.indices);
+    // 16-bit index data of an odd number of triangles gets one degenerate triangle more, so each accessor is a
+    // whole number of triangles after 4-byte alignment (the merged index stream is encoded as triangles).
+    const pad = maxVertices < 65536 && (m.indices.length / 3) % 2 === 1 ? 3 : 0;
+    const raw = pad
+      ? Uint32Array.from([...m.indices, m.indices[0] ?? 0, m.indices[0] ?? 0, m.indices[0] ?? 0])
+      : m.indices;
+    const indices = maxVertices < 65536 ? new Uint16Array(raw) : new Uint32Array(raw);
     const prim = doc
       .createPrimitive()
       .setAttribute(

@@ -18,6 +18,7 @@ import {
   vscale,
   vsub,
 } from "../sdf.ts";
+import { centreLine, centreLineAt } from "../skeleton.ts";
 import { smoothCurve } from "../sweep.ts";
 import type { Vec3 } from "../types.ts";
 import { along, at, type BoneShape, boxAround, dir, inward, L, onLine } from "./common.ts";
@@ -135,12 +136,21 @@ export function femur(): BoneShape {
   const MC = L("femur.medial-condyle");
   const AT = L("femur.adductor-tubercle");
   const K = L("femur.knee-centre");
-  const distal = along(at(LE, ME, 0.5), UP, 0.075);
-  const u = dir(distal, SM); // shaft axis, upward
-  const topAxis = along(SM, u, 0.17);
+  // The shaft follows the reference centre line (it bows forwards: the upper shaft lies well behind the line
+  // from the knee through mid-shaft), with the reference section radii, a little full at the ends.
+  const cl = centreLine("femur");
+  const at_ = (t: number) => centreLineAt("femur", t);
+  const radiusAt = (t: number) => {
+    const i = cl.t.findIndex((x) => x >= t - 1e-9);
+    return (cl.radii[Math.max(0, i)] as number) * 1.06;
+  };
+  const shaftT = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+  const topAxis = at_(0.1);
+  const distal = at_(0.85);
+  const u = dir(at_(0.75), at_(0.25)); // shaft axis, upward
   const gtC = inward(GT, topAxis, 0.0135);
   const neckEnd = along(at(H, gtC, 0.62), UP, -0.012);
-  const ltAxis = onLine(LT, SM, topAxis);
+  const ltAxis = onLine(LT, topAxis, at_(0.2));
   const proximal = smoothUnion(
     0.01,
     sphere(H, 0.0238),
@@ -150,8 +160,16 @@ export function femur(): BoneShape {
     roundCone(ltAxis, inward(LT, ltAxis, 0.0045), 0.009, 0.0055),
     roundCone(along(gtC, ANT, -0.006), inward(LT, ltAxis, 0.006), 0.006, 0.005),
   );
-  const shaft = tube([ltAxis, along(ltAxis, u, -0.06), SM, distal], [0.0158, 0.0142, 0.0134, 0.0165]);
-  const ridge = roundCone(along(ltAxis, u, -0.05), along(distal, u, 0.02), 0.004, 0.004);
+  const shaft = tube(
+    [...shaftT.map(at_), distal],
+    [...shaftT.map((t) => Math.min(0.0165, Math.max(0.0118, radiusAt(t)))), 0.0165],
+  );
+  // Linea aspera: a low ridge down the back of the middle of the shaft.
+  const ridgeT = [0.3, 0.4, 0.5, 0.6, 0.7];
+  const ridge = tube(
+    ridgeT.map((t) => along(at_(t), ANT, -radiusAt(t) * 0.75)),
+    ridgeT.map(() => 0.0042),
+  );
   const la = inward(LA, SM, 0.004);
   // Condyles: from the patellar surface in front to the posterior condyles behind.
   const frontZ = L("femur.patellar-surface")[2] - 0.001;
@@ -169,7 +187,7 @@ export function femur(): BoneShape {
     sphere(inward(LE, K, 0.006), 0.0068),
     sphere(inward(ME, K, 0.007), 0.0078),
     sphere(inward(AT, K, 0.004), 0.0048),
-    roundCone(distal, along(K, UP, 0.01), 0.018, 0.024),
+    roundCone(distal, along(K, UP, 0.01), 0.0175, 0.024),
   );
   let sdf: Sdf = smoothUnion(0.012, proximal, shaft, condyles, smoothUnion(0.01, ridge, sphere(la, 0.004)));
   // Trochlear groove in front, intercondylar notch behind.
@@ -183,7 +201,7 @@ export function femur(): BoneShape {
   // ligament lies against its roof in extension.
   sdf = smoothSubtract(
     sdf,
-    ellipsoid(along(along(along(K, ANT, 0.0), UP, -0.015), LAT, 0.004), [0.0065, 0.011, 0.017]),
+    ellipsoid(along(along(along(K, ANT, 0.0), UP, -0.015), LAT, 0.004), [0.007, 0.012, 0.018]),
     0.003,
   );
   const b = boxAround([H, GT, LT, LE, ME, LC, MC, K, SM], 0.03);
@@ -228,7 +246,12 @@ export function tibia(): BoneShape {
   const metaphysis = roundCone(along(top, UP, -0.006), along(top, UP, -0.065), 0.024, 0.0165);
   const shaftTop = along(top, UP, -0.08);
   const distalC = along(AC, UP, 0.022);
-  const shaft = tube([shaftTop, SM, along(AC, UP, 0.07), distalC], [0.0148, 0.0118, 0.0128, 0.0165]);
+  // Shaft along the reference centre line, widening to the ankle.
+  const shaftT = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.86];
+  const shaft = tube(
+    [shaftTop, ...shaftT.map((t) => centreLineAt("tibia", t)), distalC],
+    [0.0148, 0.0135, 0.0124, 0.0118, 0.0118, 0.012, 0.0125, 0.0135, 0.0165],
+  );
   const crest = tube(
     [along(inward(TT, shaftTop, 0.004), UP, -0.01), inward(AB, SM, 0.0035), along(along(AC, UP, 0.09), ANT, 0.008)],
     [0.005, 0.0035, 0.004],

@@ -17,7 +17,8 @@ import {
   vsub,
 } from "../sdf.ts";
 import type { Vec3 } from "../types.ts";
-import { along, at, type BoneShape, boxAround, dir, frame, L } from "./common.ts";
+import { along, at, type BoneShape, boxAround, dir, frame, inward, L } from "./common.ts";
+import { attachments } from "./thorax.ts";
 
 interface Level {
   region: "c" | "t" | "l";
@@ -184,8 +185,18 @@ export function vertebra(g: { which?: string | number | undefined }): BoneShape 
   if (v.region === "c" && v.n === 1) local = atlas(tip, tp as Vec3);
   else if (v.region === "c" && v.n === 2) local = axis(tip, tp as Vec3);
   else local = typical(v, tip, tp);
+  // A midline muscle attachment well below the tip (lower trapezius at T8) continues the process down to it.
+  const low = attachments(`vertebra-${which}`)
+    .filter((p) => Math.abs(p[0]) < 0.006)
+    .map(toLocal)
+    .filter((p) => p[1] < tip[1] - 0.01 && p[2] < -0.03)
+    .sort((a, b) => a[1] - b[1])[0];
+  if (low) {
+    low[0] = 0;
+    local = smoothUnion(0.004, local, roundCone(tip, inward(low, tip, 0.003), 0.004, 0.0035));
+  }
   const sdf = inFrame(local, centre, [ax, ay, az]);
-  const reach = Math.max(Math.hypot(...tip), 0.045) + 0.012;
+  const reach = Math.max(Math.hypot(...tip), low ? Math.hypot(...low) : 0, 0.045) + 0.012;
   const b = boxAround([centre], reach);
   return {
     kind: "sdf",

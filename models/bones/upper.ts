@@ -13,6 +13,7 @@ import {
   torus,
   triangle,
   tube,
+  union,
   vadd,
   vcross,
   vdist,
@@ -21,6 +22,7 @@ import {
   vscale,
   vsub,
 } from "../sdf.ts";
+import { centreLineAt, musclePath } from "../skeleton.ts";
 import { smoothCurve } from "../sweep.ts";
 import type { Vec3 } from "../types.ts";
 import { along, at, type BoneShape, boxAround, dir, inward, L, onLine } from "./common.ts";
@@ -146,6 +148,9 @@ export function radius(): BoneShape {
   return { kind: "sdf", sdf, min: b.min, max: b.max, cell: 0.0016, triangles: 1100 };
 }
 
+/** Where the ulna's shaft follows the reference centre line (fractions of its length from the olecranon). */
+const ULNA_SHAFT_T = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.88];
+
 export function ulna(): BoneShape {
   const OL = L("ulna.olecranon");
   const OP = L("ulna.olecranon-posterior");
@@ -173,7 +178,11 @@ export function ulna(): BoneShape {
     roundCone(inward(OL, trochC, 0.008), along(inward(OP, trochC, 0.009), a, -0.012), 0.0085, 0.0098),
     roundCone(along(trochC, post, 0.012), belowNotch, 0.011, 0.0095),
     roundCone(belowNotch, inward(CO, belowNotch, 0.004), 0.0085, 0.0045),
-    tube([belowNotch, along(US, post, 0.001), along(UH, a, 0.03), UH], [0.0095, 0.0066, 0.0055, 0.0062]),
+    // Shaft along the reference centre line below the notch, tapering to the head.
+    tube(
+      [belowNotch, ...ULNA_SHAFT_T.map((t) => centreLineAt("ulna", t)), UH],
+      [0.0095, ...ULNA_SHAFT_T.map((t) => 0.0078 - Math.max(0, t - 0.3) * 0.004), 0.0062],
+    ),
     roundCone(along(PB, post, -0.003), along(belowNotch, post, 0.004), 0.0035, 0.006),
     sphere(UH, 0.0074),
     roundCone(UH, inward(UST, UH, 0.0022), 0.0042, 0.0022),
@@ -207,22 +216,67 @@ export function scapula(): BoneShape {
   const latLow = along(along(gn, up, -0.014), n, -0.01);
   const sr = along(SR, back, -0.006);
   const t = 0.0024;
+  // Medial border through the reference insertions of levator scapulae (superior angle) and the serratus anterior
+  // digitations (costal side of the border), which the thoracoscapular muscle model puts higher and more medial
+  // than the head-neck model's scapula surface; the plate is a fan from the border to the lateral border.
+  const end = (name: string, which: "first" | "last"): Vec3 => {
+    const pts = musclePath(name).points;
+    return (which === "first" ? pts[0] : pts[pts.length - 1])?.p as Vec3;
+  };
+  // The insertions lie up to 22 mm in front of the plane of the blade (the two muscle models' scapulae differ);
+  // the border follows them in the plane but leaves the plane by at most 6 mm, so the blade stays flat where
+  // subscapularis and serratus lie on it.
+  const onBlade = (p: Vec3): Vec3 => {
+    const off = vdot(vsub(p, sr), back);
+    return along(p, back, Math.min(0.006, Math.max(-0.006, off)) - off);
+  };
+  const sup = onBlade(inward(end("opensim:levator_scap", "first"), IA, 0.003));
+  const border = smoothCurve(
+    [
+      sup,
+      onBlade(end("opensim:SerrAnt2_1_R", "last")),
+      onBlade(end("opensim:SerrAnt3_1_R", "last")),
+      onBlade(end("opensim:SerrAnt4_1_R", "last")),
+      IA,
+    ],
+    [],
+    10,
+  ).p;
+  // The plate: a strip between the medial border and the lateral side (glenoid neck down the lateral border to the
+  // inferior angle), in few broad triangles so that it blends smooth.
+  const lateral = border.map((_, i) => {
+    const u = i / (border.length - 1);
+    return u < 0.3 ? at(latTop, latLow, u / 0.3) : at(latLow, IA, (u - 0.3) / 0.7);
+  });
+  const plate: Sdf[] = [];
+  for (let i = 0; i + 1 < border.length; i += 2) {
+    const j = Math.min(i + 2, border.length - 1);
+    plate.push(triangle(border[i] as Vec3, border[j] as Vec3, lateral[j] as Vec3, t));
+    plate.push(triangle(border[i] as Vec3, lateral[j] as Vec3, lateral[i] as Vec3, t));
+  }
+  const nearSr = border.reduce((best, q) => (vdist(q, sr) < vdist(best, sr) ? q : best), border[0] as Vec3);
   const body = smoothUnion(
     0.006,
-    triangle(SA, sr, latTop, t),
-    triangle(sr, IA, latLow, t),
-    triangle(sr, latLow, latTop, t),
-    tube([SA, sr, IA], [0.0032, 0.0034, 0.004]),
+    // A hard union: overlapping plates blended smoothly would thicken the blade where they overlap.
+    union(...plate),
+    triangle(nearSr, sr, latTop, t),
+    tube(border, [0.0034, 0.0034, 0.0034, 0.0034, 0.0035, 0.0036, 0.0037, 0.0038, 0.004, 0.004]),
     tube([latLow, at(latLow, IA, 0.5), IA], [0.0065, 0.0058, 0.0045]),
-    roundCone(SA, along(latTop, up, 0.004), 0.003, 0.0035),
+    roundCone(sup, along(latTop, up, 0.004), 0.0035, 0.0035),
+    // Serratus anterior's upper digitations insert on the costal side of the superior angle.
+    roundCone(sup, inward(end("opensim:SerrAnt1_1_R", "last"), sup, 0.006), 0.0045, 0.0035),
   );
   // Spine: a plate standing out from the back of the body, thick crest, ending in the acromion.
   const spineBase = along(along(gn, up, 0.01), n, -0.016);
   const crestMid = along(at(SR, AA, 0.55), back, 0.004);
+  // A lip along the upper border of the lateral spine, where the reference acromial trapezius fibres insert (a
+  // ridge only: supraspinatus passes beneath it).
+  const trapAcr = inward(end("opensim:trap_acr_scap", "first"), spineBase, 0.004);
   const spine = smoothUnion(
     0.005,
     triangle(sr, spineBase, AA, 0.0022),
     tube([SR, crestMid, AA], [0.0036, 0.0046, 0.0052]),
+    tube([crestMid, trapAcr, AA], [0.0036, 0.0042, 0.0048]),
   );
   const acromion = smoothUnion(
     0.004,
@@ -245,7 +299,7 @@ export function scapula(): BoneShape {
     roundCone(gn, along(gn, n, -0.02), 0.011, 0.006),
   );
   sdf = smoothSubtract(sdf, sphere(H, 0.0232), 0.0015);
-  const b = boxAround([AC, AR, AA, CO, IA, SA, SR, gs], 0.014);
+  const b = boxAround([AC, AR, AA, CO, IA, SA, SR, gs, sup, trapAcr, ...border], 0.016);
   void LAT;
   void vdist;
   return { kind: "sdf", sdf, min: b.min, max: b.max, cell: 0.0017, triangles: 2200 };

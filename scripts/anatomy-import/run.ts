@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureBones } from "./bones.ts";
+import { measureCentreLines } from "./centrelines.ts";
 import { type LandmarkDef, landmarkWorld, measureLandmarks } from "./landmarks.ts";
 import {
   apply,
@@ -508,6 +509,19 @@ export function buildData(w: World): { skeleton: unknown; musclePaths: unknown }
     joints,
     landmarks: Object.fromEntries(Object.entries(landmarks).sort(([a], [b]) => a.localeCompare(b))),
     measurements: Object.fromEntries(Object.entries(measurements).sort(([a], [b]) => a.localeCompare(b))),
+    centreLines: Object.fromEntries(
+      Object.entries(measureCentreLines(w)).map(([bone, c]) => [
+        bone,
+        {
+          axis: roundV(c.axis, 6),
+          t: c.t,
+          points: c.points.map((p) => roundV(p, 5)),
+          radii: c.radii.map((r) => round(r, 5)),
+          how: "section centres and mean outline radii on planes normal to the principal axis, t = 0 proximal end",
+          source: os([c.from]),
+        },
+      ]),
+    ),
   };
 
   const musclePaths = {
