@@ -296,6 +296,33 @@ export class BoneSet {
     return Math.sqrt(best);
   }
 
+  /** Signed distance to the nearest bone surface (negative inside), metres, searched up to `limit` (else limit). */
+  signedDistance(p: Vec3, limit = 0.03): number {
+    let best = limit;
+    for (const b of this.meshes) {
+      if (
+        p[0] < b.min[0] - limit ||
+        p[1] < b.min[1] - limit ||
+        p[2] < b.min[2] - limit ||
+        p[0] > b.max[0] + limit ||
+        p[1] > b.max[1] + limit ||
+        p[2] > b.max[2] + limit
+      )
+        continue;
+      const d = this.distance(b, p, limit);
+      const inside =
+        p[0] >= b.min[0] &&
+        p[1] >= b.min[1] &&
+        p[2] >= b.min[2] &&
+        p[0] <= b.max[0] &&
+        p[1] <= b.max[1] &&
+        p[2] <= b.max[2] &&
+        this.inside(b, p);
+      best = Math.min(best, inside ? -d : d);
+    }
+    return best;
+  }
+
   /** How deep p lies inside any bone, metres (0 outside), measured up to `limit`. */
   depth(p: Vec3, limit = 0.03): number {
     let deepest = 0;

@@ -1,12 +1,13 @@
 // The bones' own distance fields (models/bones), as one keep-out field for the soft-tissue builders: a muscle is
 // pushed out of the bone it would sink into, not only out of the simple stand-ins in ./obstacles.ts. Bones given as
-// ready meshes (the ribs) are left to the stand-ins (the rib cage's stack).
+// ready meshes (the ribs) give their distance from the mesh (models/fit.ts).
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { boneShape } from "../bones/index.ts";
+import { BoneSet } from "../fit.ts";
 import { loadRecords } from "../records.ts";
 import type { Sdf } from "../sdf.ts";
-import type { Vec3 } from "../types.ts";
+import type { MeshData, Vec3 } from "../types.ts";
 
 interface FieldBone {
   sdf: Sdf;
@@ -46,11 +47,26 @@ export function projectBoneField(): BoneDistance {
   if (cached) return cached;
   const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
   const bones: FieldBone[] = [];
+  const meshes: MeshData[] = [];
   for (const { record } of loadRecords(root)) {
     const g = record.geometry;
     if (!g || g.builder !== "bone") continue;
     const s = boneShape(g);
     if (s.kind === "sdf") bones.push({ sdf: s.sdf, min: s.min, max: s.max });
+    else meshes.push(s.mesh);
+  }
+  // Bones given as meshes (the ribs, about 1 cm thick): their distance, searched up to 1 cm, as a field too.
+  if (meshes.length) {
+    const set = new BoneSet(meshes);
+    const box = { min: [Infinity, Infinity, Infinity] as Vec3, max: [-Infinity, -Infinity, -Infinity] as Vec3 };
+    for (const m of meshes) {
+      for (let i = 0; i < m.positions.length; i++) {
+        const k = i % 3;
+        box.min[k] = Math.min(box.min[k] as number, m.positions[i] as number);
+        box.max[k] = Math.max(box.max[k] as number, m.positions[i] as number);
+      }
+    }
+    bones.push({ sdf: (x, y, z) => set.signedDistance([x, y, z], 0.01), ...box });
   }
   cached = unionField(bones);
   return cached;

@@ -300,6 +300,8 @@ const bandSchema = z
     faceAxis: vec3.optional(),
     /** Thickness, mm. */
     thicknessMm: z.number().positive().max(30),
+    /** Section across the band: flat (ligaments, fascia; default) or oval (a tendon's cord). */
+    section: z.enum(["flat", "oval"]).optional(),
     /** Bulge across the band (an arch over a tunnel), mm. */
     archMm: z.number().min(-50).max(50).optional(),
     /** Direction of the bulge: toward this point. */
