@@ -50,7 +50,7 @@ export function projectBoneField(): BoneDistance {
   const meshes: MeshData[] = [];
   for (const { record } of loadRecords(root)) {
     const g = record.geometry;
-    if (!g || g.builder !== "bone") continue;
+    if (g?.builder !== "bone") continue;
     const s = boneShape(g);
     if (s.kind === "sdf") bones.push({ sdf: s.sdf, min: s.min, max: s.max });
     else meshes.push(s.mesh);

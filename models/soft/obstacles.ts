@@ -433,15 +433,19 @@ export interface Pins {
   points: Vec3[];
   /** Radius of full pinning, metres; the push fades in over the next radius. */
   radius: number;
+  /** More pins with their own (usually smaller) radius, e.g. along a sheet's attached edges. */
+  more?: Pins;
 }
 
 /** How much of the push applies at p: 0 at a pin, 1 away from all pins. */
 export function pinWeight(pins: Pins | undefined, p: Vec3): number {
-  if (!pins || pins.points.length === 0) return 1;
+  if (!pins) return 1;
+  const more = pinWeight(pins.more, p);
+  if (pins.points.length === 0) return more;
   let d = Infinity;
   for (const q of pins.points) d = Math.min(d, len(sub(p, q)));
   const t = Math.min(1, Math.max(0, (d - pins.radius) / pins.radius));
-  return t * t * (3 - 2 * t);
+  return Math.min(more, t * t * (3 - 2 * t));
 }
 
 /** Push every vertex of a flat position array out of all solids (a few passes for overlapping solids). */

@@ -124,7 +124,10 @@ export function buildSheet(ctx: SoftContext, g: SheetGeometry): MeshData {
   const ends = paths
     .flatMap((p) => [p.points[0], p.points[p.points.length - 1]])
     .filter((p): p is Vec3 => p !== undefined);
-  const pins = { points: ends, radius: 0.012 };
+  // Where its origin or insertion edge lies on the midline it attaches there as a whole (to the nuchal and
+  // supraspinous ligaments, the linea alba), so the bones beneath do not push it off the midline.
+  const midline = [...rowOf(grid, 0), ...rowOf(grid, along - 1)].filter((p) => Math.abs(p[0]) < 0.01);
+  const pins = { points: ends, radius: 0.012, more: { points: midline, radius: 0.004 } };
   const clearance = (g.clearanceMm ?? 1) / 1000;
   const bones = boneSolids(ctx, g.avoid);
   pushGrid(grid, [...resolveAvoid(ctx, g.avoid, true), ...bones], clearance, pins);
