@@ -38,10 +38,12 @@ const BUILDERS: Record<BoneGeometry["shape"], Builder> = {
   "foot-phalanges": footPhalanges,
 };
 
+/** A bone's shape before meshing (its distance field, or a ready mesh). */
+export const boneShape = (g: BoneGeometry): BoneShape => BUILDERS[g.shape](g);
+
 /** Builds a bone mesh (right side or midline). Throws naming the shape when it fails. */
 export function buildBone(g: BoneGeometry): MeshData {
-  const b = BUILDERS[g.shape];
-  const s = b(g);
+  const s = boneShape(g);
   if (s.kind === "mesh") return s.mesh;
   return meshSdf(s.sdf, { min: s.min, max: s.max, cell: s.cell, triangles: g.triangles ?? s.triangles });
 }

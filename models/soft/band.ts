@@ -6,7 +6,7 @@ import { resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { polylineLength, smoothCurve, transportFrames } from "./curve.ts";
 import { loftSurface, slabFromGrid } from "./loft.ts";
 import { centroid, MeshBuilder } from "./mesh.ts";
-import { pushMesh, resolveAvoid } from "./obstacles.ts";
+import { boneSolids, pushMesh, resolveAvoid } from "./obstacles.ts";
 import { at, cross, madd, normalize, perp, scale, smoothstep, sub } from "./vec.ts";
 
 /** Rails for a band given as a centre line with a width. */
@@ -72,10 +72,23 @@ export function buildBand(ctx: SoftContext, g: BandGeometry): MeshData {
   });
   const mb = new MeshBuilder();
   slabFromGrid(mb, grid, {
-    // Slightly thinner at the free borders so the band's edges look rounded.
-    thickness: (u) => thick * (0.55 + 0.45 * smoothstep(0, 0.2, u) * smoothstep(0, 0.2, 1 - u)),
+    thickness:
+      g.section === "oval"
+        ? // A cord: an elliptical section, full thickness in the middle, closing to a thin rim at the borders.
+          (u) => thick * Math.max(0.12, Math.sqrt(Math.max(0, 1 - (2 * u - 1) ** 2)))
+        : // A flat band, slightly thinner at the free borders so its edges look rounded.
+          (u) => thick * (0.55 + 0.45 * smoothstep(0, 0.2, u) * smoothstep(0, 0.2, 1 - u)),
     ...(deep ? { deep } : {}),
   });
-  pushMesh(mb, resolveAvoid(ctx, g.avoid), (g.clearanceMm ?? 0.5) / 1000);
+  // Out of the stand-ins it lists, and out of the bones themselves except at its ends (where it attaches).
+  const ends = lines.flatMap((l) => [l[0], l[l.length - 1]]).filter((p): p is Vec3 => p !== undefined);
+  const clearance = (g.clearanceMm ?? 0.5) / 1000;
+  pushMesh(mb, resolveAvoid(ctx, g.avoid), clearance);
+  pushMesh(
+    mb,
+    boneSolids(ctx, g.avoid).filter((s) => s.kind === "field"),
+    clearance,
+    { points: ends, radius: 0.01 },
+  );
   return mb.toMesh(false);
 }

@@ -32,6 +32,10 @@ export interface SoftContext {
   musclePath(source: string): DerivedPath;
   /** Frame of a body segment; throws for unknown segments. */
   segmentFrame(name: string): SegmentFrame;
+  /** Signed distance to the nearest bone, metres (negative inside), when the context has bones. */
+  boneDistance?: (p: Vec3) => number;
+  /** The structure is one side's (built on the right): muscles keep out of the left half (x > 0). */
+  rightSideOnly?: boolean;
 }
 
 /** Extras a point may carry for tubes. */

@@ -3,17 +3,26 @@
 
 import type { AnatomyRecord } from "../../src/schemas/anatomy-record.ts";
 import type { SoftGeometry, SoftPart } from "../../src/schemas/geometry-soft.ts";
-import { landmark, musclePath, segmentFrame } from "../skeleton.ts";
-import type { MeshData } from "../types.ts";
+import { landmark, musclePath, musclePathNames, segmentFrame } from "../skeleton.ts";
+import type { MeshData, Vec3 } from "../types.ts";
 import { buildBand } from "./band.ts";
+import { projectBoneField } from "./bone-field.ts";
 import { buildBursa } from "./bursa.ts";
 import { buildCapsule } from "./capsule.ts";
-import type { SoftContext } from "./context.ts";
+import { resolvePath, type SoftContext } from "./context.ts";
 import { mergeMeshes, mirrorX } from "./mesh.ts";
 import { buildTube } from "./nerve.ts";
 import { buildSheet } from "./sheet-muscle.ts";
 import { buildSkin } from "./skin.ts";
 import { buildSpindle } from "./spindle-muscle.ts";
+import {
+  attachmentLines,
+  partVolumeTarget,
+  type ReferenceVolumes,
+  softParts,
+  type VolumeSource,
+  withTargetVolume,
+} from "./volume.ts";
 
 /** The real skeleton (models/data via models/skeleton.ts) as a builder context. */
 export const skeletonContext: SoftContext = {
@@ -31,6 +40,13 @@ export const skeletonContext: SoftContext = {
     const f = segmentFrame(name);
     return { origin: f.origin, x: f.axes[0], y: f.axes[1], z: f.axes[2] };
   },
+  boneDistance: (p) => projectBoneField()(p),
+};
+
+/** The reference paths' volumes (models/data/muscle-paths.json), for the target-volume rule (./volume.ts). */
+export const skeletonReferences: ReferenceVolumes = {
+  names: musclePathNames,
+  volumeCm3: (name) => musclePath(name).volumeCm3,
 };
 
 function buildPart(ctx: SoftContext, g: SoftPart): MeshData {
@@ -50,11 +66,15 @@ function buildPart(ctx: SoftContext, g: SoftPart): MeshData {
   }
 }
 
-/** Build a geometry block (right side) with a given context. */
-export function buildSoftGeometry(ctx: SoftContext, g: SoftGeometry): MeshData {
-  if (g.builder === "group") return mergeMeshes(g.parts.map((p) => buildPart(ctx, p)));
+/**
+ * Build a geometry block (right side) with a given context. With `refs`, muscles are sized to their target volume
+ * (./volume.ts); without, to their own volumeCm3 or their first derived path's volume.
+ */
+export function buildSoftGeometry(ctx: SoftContext, g: SoftGeometry, refs?: ReferenceVolumes): MeshData {
+  const part = (p: SoftPart) => buildPart(ctx, refs ? withTargetVolume(p, refs) : p);
+  if (g.builder === "group") return mergeMeshes(g.parts.map(part));
   if (g.builder === "skin") return buildSkin(ctx, g);
-  return buildPart(ctx, g);
+  return part(g);
 }
 
 const SOFT_BUILDERS = new Set<string>(["spindle", "sheet", "band", "capsule", "bursa", "tube", "skin", "group"]);
@@ -68,14 +88,49 @@ export function buildSoftTissue(
   record: AnatomyRecord,
   side: "r" | "l",
   ctx: SoftContext = skeletonContext,
+  refs: ReferenceVolumes | undefined = ctx === skeletonContext ? skeletonReferences : undefined,
 ): MeshData | null {
   const g = record.geometry;
   if (!isSoft(g)) return null;
   let mesh: MeshData;
   try {
-    mesh = buildSoftGeometry(ctx, g);
+    mesh = buildSoftGeometry(record.bilateral ? { ...ctx, rightSideOnly: true } : ctx, g, refs);
   } catch (error) {
     throw new Error(`${record.id}: geometry (${g.builder}): ${(error as Error).message}`);
   }
   return side === "l" && record.bilateral ? mirrorX(mesh) : mesh;
+}
+
+/** Target volume of a record: the sum over its parts (undefined when a part has none). */
+export function recordTarget(
+  record: AnatomyRecord,
+  refs: ReferenceVolumes = skeletonReferences,
+): { cm3: number | undefined; source: VolumeSource | "mixed"; ignoredCm3: number | undefined } {
+  const g = record.geometry;
+  if (!g || g.builder === "bone" || g.builder === "skin")
+    return { cm3: undefined, source: "none", ignoredCm3: undefined };
+  const targets = softParts(g).map((p) => partVolumeTarget(p, refs));
+  const sources = new Set(targets.map((t) => t.source));
+  const cm3 = targets.every((t) => t.cm3 !== undefined) ? targets.reduce((s, t) => s + (t.cm3 ?? 0), 0) : undefined;
+  const ignored = targets.some((t) => t.ignoredCm3 !== undefined)
+    ? targets.reduce((s, t) => s + (t.ignoredCm3 ?? 0), 0)
+    : undefined;
+  return { cm3, source: sources.size === 1 ? ([...sources][0] ?? "none") : "mixed", ignoredCm3: ignored };
+}
+
+/** Attachment points (line ends) of a record, right side. */
+export function recordAttachments(record: AnatomyRecord, ctx: SoftContext = skeletonContext): Vec3[] {
+  const g = record.geometry;
+  if (!g || g.builder === "bone" || g.builder === "skin") return [];
+  const out: Vec3[] = [];
+  for (const part of softParts(g)) {
+    for (const line of attachmentLines(part)) {
+      const pts = resolvePath(ctx, line).points;
+      const a = pts[0];
+      const b = pts[pts.length - 1];
+      if (a) out.push(a);
+      if (b) out.push(b);
+    }
+  }
+  return out;
 }

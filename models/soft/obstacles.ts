@@ -11,7 +11,28 @@ export type Solid =
   | { kind: "rod"; a: Vec3; b: Vec3; r: number }
   | { kind: "ellipsoid"; c: Vec3; radii: Vec3 }
   | { kind: "plate"; a: Vec3; b: Vec3; c: Vec3; r: number }
-  | { kind: "stack"; slices: { c: Vec3; rx: number; rz: number }[] };
+  | { kind: "stack"; slices: { c: Vec3; rx: number; rz: number }[] }
+  /** A signed distance field (the bones' own, ./bone-field.ts). */
+  | { kind: "field"; f: (p: Vec3) => number }
+  /** The body's left half (x > 0): a right-side structure stays out of it. */
+  | { kind: "left-half" };
+
+/** Rods joining erector spinae sections: [vertebra, [x, z] offset from its spinous process tip (m), radius (mm)]. */
+function erectorColumn(levels: [string, [number, number], number][]): Obstacle[] {
+  const out: Obstacle[] = [];
+  for (let i = 0; i + 1 < levels.length; i++) {
+    const [va, [xa, za], ra] = levels[i] as [string, [number, number], number];
+    const [vb, [xb, zb], rb] = levels[i + 1] as [string, [number, number], number];
+    out.push({
+      rod: [
+        { landmark: `vertebra-${va}.spinous-process`, offset: [xa, 0, za] },
+        { landmark: `vertebra-${vb}.spinous-process`, offset: [xb, 0, zb] },
+      ],
+      radiusMm: Math.min(ra, rb),
+    });
+  }
+  return out;
+}
 
 /**
  * Shared bone stand-ins, by name. Each entry is written like an inline `avoid` shape
@@ -141,36 +162,23 @@ export const NAMED_OBSTACLES: Record<string, Obstacle[]> = {
     },
   ],
   // The erector spinae mass in the groove beside the spinous processes: superficial back muscles lie over it.
-  // (The erector spinae, multifidus and thoracolumbar fascia records list their keep-out shapes without it.)
+  // (The erector spinae, multifidus and thoracolumbar fascia records list their keep-out shapes without it.) Two
+  // columns, longissimus medially and iliocostalis laterally, sized on the generated erector spinae at their
+  // reference volumes (models/soft/volume.ts): how far behind and beside each spinous process they reach.
   erector: [
-    {
-      rod: [
-        { landmark: "vertebra-l5.spinous-process", offset: [-0.032, -0.03, -0.012] },
-        { landmark: "vertebra-l3.spinous-process", offset: [-0.036, 0, -0.012] },
-      ],
-      radiusMm: 24,
-    },
-    {
-      rod: [
-        { landmark: "vertebra-l3.spinous-process", offset: [-0.036, 0, -0.012] },
-        { landmark: "vertebra-t12.spinous-process", offset: [-0.036, 0, -0.008] },
-      ],
-      radiusMm: 20,
-    },
-    {
-      rod: [
-        { landmark: "vertebra-t12.spinous-process", offset: [-0.036, 0, -0.008] },
-        { landmark: "vertebra-t7.spinous-process", offset: [-0.035, 0, 0.006] },
-      ],
-      radiusMm: 14,
-    },
-    {
-      rod: [
-        { landmark: "vertebra-t7.spinous-process", offset: [-0.035, 0, 0.006] },
-        { landmark: "vertebra-t2.spinous-process", offset: [-0.03, 0, 0.008] },
-      ],
-      radiusMm: 11,
-    },
+    ...erectorColumn([
+      ["l5", [-0.025, -0.006], 20],
+      ["l3", [-0.03, -0.02], 28],
+      ["t12", [-0.031, -0.004], 24],
+      ["t7", [-0.042, 0.027], 15],
+      ["t2", [-0.058, 0.001], 12],
+    ]),
+    ...erectorColumn([
+      ["l5", [-0.057, -0.006], 20],
+      ["l3", [-0.056, -0.016], 28],
+      ["t12", [-0.06, -0.005], 22],
+      ["t7", [-0.069, 0.012], 15],
+    ]),
   ],
   skull: [
     {
@@ -336,8 +344,32 @@ function stackSlice(
   return undefined;
 }
 
+/**
+ * The bones' own field as a keep-out solid for muscles, unless the record opted out of keep-out (`avoid: []`) or the
+ * context has no bones (a test skeleton).
+ */
+export function boneSolids(ctx: SoftContext, avoid: readonly unknown[] | undefined): Solid[] {
+  const out: Solid[] = ctx.rightSideOnly ? [{ kind: "left-half" }] : [];
+  if (!ctx.boneDistance || (avoid !== undefined && avoid.length === 0)) return out;
+  return [...out, { kind: "field", f: ctx.boneDistance }];
+}
+
+/** Field gradient by central differences (unit length; zero where flat or undefined). */
+function fieldNormal(f: (p: Vec3) => number, p: Vec3): Vec3 {
+  const h = 5e-4;
+  const g: Vec3 = [
+    f([p[0] + h, p[1], p[2]]) - f([p[0] - h, p[1], p[2]]),
+    f([p[0], p[1] + h, p[2]]) - f([p[0], p[1] - h, p[2]]),
+    f([p[0], p[1], p[2] + h]) - f([p[0], p[1], p[2] - h]),
+  ];
+  const l = len(g);
+  return Number.isFinite(l) && l > 1e-12 ? scale(g, 1 / l) : [0, 0, 0];
+}
+
 /** Signed distance (approximate for ellipsoids and stacks) from p to the solid; negative inside. */
 export function solidDistance(s: Solid, p: Vec3): number {
+  if (s.kind === "field") return s.f(p);
+  if (s.kind === "left-half") return -p[0];
   if (s.kind === "sphere") return len(sub(p, s.c)) - s.r;
   if (s.kind === "rod") return len(sub(p, closestOnSegment(p, s.a, s.b))) - s.r;
   if (s.kind === "plate") return len(sub(p, closestOnTriangle(p, s.a, s.b, s.c))) - s.r;
@@ -356,6 +388,18 @@ export function solidDistance(s: Solid, p: Vec3): number {
 /** Move p out of the solid to `clearance` metres beyond its surface (unchanged when already outside). */
 export function pushOut(s: Solid, p: Vec3, clearance: number): Vec3 {
   if (solidDistance(s, p) >= clearance) return p;
+  if (s.kind === "left-half") return [-clearance, p[1], p[2]];
+  if (s.kind === "field") {
+    let q = p;
+    for (let it = 0; it < 6; it++) {
+      const d = s.f(q);
+      if (!(d < clearance)) break;
+      const n = fieldNormal(s.f, q);
+      if (n[0] === 0 && n[1] === 0 && n[2] === 0) break;
+      q = add(q, scale(n, clearance - d + 1e-4));
+    }
+    return q;
+  }
   if (s.kind === "sphere") return add(s.c, scale(normalize(sub(p, s.c)), s.r + clearance));
   if (s.kind === "rod") {
     const c = closestOnSegment(p, s.a, s.b);
@@ -389,15 +433,19 @@ export interface Pins {
   points: Vec3[];
   /** Radius of full pinning, metres; the push fades in over the next radius. */
   radius: number;
+  /** More pins with their own (usually smaller) radius, e.g. along a sheet's attached edges. */
+  more?: Pins;
 }
 
 /** How much of the push applies at p: 0 at a pin, 1 away from all pins. */
 export function pinWeight(pins: Pins | undefined, p: Vec3): number {
-  if (!pins || pins.points.length === 0) return 1;
+  if (!pins) return 1;
+  const more = pinWeight(pins.more, p);
+  if (pins.points.length === 0) return more;
   let d = Infinity;
   for (const q of pins.points) d = Math.min(d, len(sub(p, q)));
   const t = Math.min(1, Math.max(0, (d - pins.radius) / pins.radius));
-  return t * t * (3 - 2 * t);
+  return Math.min(more, t * t * (3 - 2 * t));
 }
 
 /** Push every vertex of a flat position array out of all solids (a few passes for overlapping solids). */

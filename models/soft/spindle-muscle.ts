@@ -2,12 +2,13 @@
 // a belly-shaped profile scaled to the muscle's volume, tapering into flat tendons at both ends.
 import type { SpindleGeometry } from "../../src/schemas/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
+import { signedVolume } from "./analyse.ts";
 import { type DerivedPath, resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { polylineLength, smoothCurve } from "./curve.ts";
-import { MeshBuilder } from "./mesh.ts";
-import { pushMesh, resolveAvoid } from "./obstacles.ts";
+import { MeshBuilder, mergeMeshes } from "./mesh.ts";
+import { boneSolids, pushMesh, pushOut, resolveAvoid, type Solid } from "./obstacles.ts";
 import { polygonAreaFactor, sweep, sweepVolume } from "./sweep.ts";
-import { smoothstep, sub } from "./vec.ts";
+import { add, scale, smoothstep, sub } from "./vec.ts";
 
 export interface SpindleProfile {
   /** Normalised arc positions of the rings. */
@@ -85,11 +86,13 @@ export function buildSpindle(ctx: SoftContext, g: SpindleGeometry): MeshData {
   });
 
   let radius: number;
+  let targetVolume: number | undefined;
   if (g.maxRadiusMm !== undefined) radius = g.maxRadiusMm / 1000;
   else {
     const volumeCm3 = g.volumeCm3 ?? path.derived?.volumeCm3;
     if (volumeCm3 === undefined)
       throw new Error("spindle needs volumeCm3, maxRadiusMm or a derived path with a volume");
+    targetVolume = volumeCm3 * 1e-6;
     const target = (volumeCm3 * 1e-6) / polygonAreaFactor(around);
     let lo = tw;
     let hi = 0.25;
@@ -101,23 +104,45 @@ export function buildSpindle(ctx: SoftContext, g: SpindleGeometry): MeshData {
     }
     radius = (lo + hi) / 2;
   }
-  const sec = sections(radius);
 
   const toward = g.thinToward ? resolvePoint(ctx, g.thinToward) : undefined;
   const axis = g.thinAxis;
   const thinDir = toward ? (_k: number, c: Vec3): Vec3 => sub(toward, c) : axis ? (): Vec3 => axis : undefined;
 
-  const mb = new MeshBuilder();
-  sweep(mb, {
-    curve,
-    halfWidth: sec.a,
-    halfThick: sec.b,
-    around,
-    fibre: profile.s,
-    tendon: profile.weight.map((w) => 1 - smoothstep(0, 0.3, w)),
-    ...(thinDir ? { thinDir } : {}),
-  });
+  const solids = [...resolveAvoid(ctx, g.avoid, true), ...boneSolids(ctx, g.avoid)];
+  const clearance = (g.clearanceMm ?? 1) / 1000;
+  const ends = [path.points[0], path.points[path.points.length - 1]].filter((p): p is Vec3 => p !== undefined);
+  const pins = { points: ends, radius: 0.008 };
+  // Resolve bone contacts first: the belly's centre line moves out of bone (by a third of its thin half-thickness),
+  // so pushing the surface out afterwards flattens the side on the bone instead of splitting the belly around it.
+  const centre = clearCurve(curve, sections(radius).b, solids, clearance, profile.weight);
+  const sweepBody = (r: number): MeshData => {
+    const sec = sections(r);
+    const mb = new MeshBuilder();
+    sweep(mb, {
+      curve: centre,
+      halfWidth: sec.a,
+      halfThick: sec.b,
+      around,
+      fibre: profile.s,
+      tendon: profile.weight.map((w) => 1 - smoothstep(0, 0.3, w)),
+      ...(thinDir ? { thinDir } : {}),
+    });
+    pushMesh(mb, solids, clearance, pins);
+    return mb.toMesh();
+  };
+  // Then re-inflate: whatever the push took off is given back by widening the belly until it holds its volume.
+  let body = sweepBody(radius);
+  if (targetVolume !== undefined) {
+    for (let it = 0; it < 5; it++) {
+      const v = signedVolume(body);
+      if (!(v > 0) || Math.abs(v / targetVolume - 1) < 0.02) break;
+      radius *= Math.min(1.6, Math.max(0.7, Math.sqrt(targetVolume / v)));
+      body = sweepBody(radius);
+    }
+  }
 
+  const mb = new MeshBuilder();
   for (const slip of g.slips ?? []) {
     const sp = resolvePath(ctx, slip.path);
     const n = Math.max(8, Math.min(40, Math.round(polylineLength(sp.points) / 0.008)));
@@ -136,8 +161,41 @@ export function buildSpindle(ctx: SoftContext, g: SpindleGeometry): MeshData {
       ...(thinDir ? { thinDir } : {}),
     });
   }
+  if (!g.slips?.length) return body;
+  pushMesh(mb, solids, clearance, pins);
+  return mergeMeshes([body, mb.toMesh()]);
+}
 
-  const ends = [path.points[0], path.points[path.points.length - 1]].filter((p): p is Vec3 => p !== undefined);
-  pushMesh(mb, resolveAvoid(ctx, g.avoid, true), (g.clearanceMm ?? 1) / 1000, { points: ends, radius: 0.008 });
-  return mb.toMesh();
+/** How far a belly's centre line is kept from bone, as a fraction of its thin half-thickness. */
+const CENTRE_CLEARANCE = 0.35;
+
+/**
+ * Move a centre line's belly out of the solids by the local half-thickness plus clearance (weighted by the belly
+ * profile, so the tendons stay on their attachments), then smooth the displacement.
+ */
+export function clearCurve(
+  curve: readonly Vec3[],
+  halfThick: readonly number[],
+  solids: readonly Solid[],
+  clearance: number,
+  weight: readonly number[],
+): Vec3[] {
+  if (solids.length === 0) return curve.slice();
+  let shift: Vec3[] = curve.map((p, k) => {
+    const w = smoothstep(0, 0.5, weight[k] ?? 0);
+    if (w === 0) return [0, 0, 0];
+    let q = p;
+    for (let pass = 0; pass < 3; pass++)
+      for (const s of solids) q = pushOut(s, q, clearance + CENTRE_CLEARANCE * (halfThick[k] ?? 0));
+    return scale(sub(q, p), w);
+  });
+  for (let it = 0; it < 3; it++) {
+    shift = shift.map((d, k) => {
+      const a = shift[k - 1];
+      const b = shift[k + 1];
+      if (!a || !b) return d;
+      return [(a[0] + b[0] + 2 * d[0]) / 4, (a[1] + b[1] + 2 * d[1]) / 4, (a[2] + b[2] + 2 * d[2]) / 4];
+    });
+  }
+  return curve.map((p, k) => add(p, shift[k] ?? [0, 0, 0]));
 }

@@ -169,14 +169,29 @@ const common = {
   resolution: resolutionSchema,
 };
 
+/**
+ * Target volume (models/README.md, "Target volumes"): the reference family's summed volume, unless the record
+ * states why its own volumeCm3 differs.
+ */
+const volumeRule = {
+  /** Why this part's volumeCm3 replaces its reference family's summed volume (needs volumeCm3). */
+  volumeReason: z.string().min(12).optional(),
+  /** The reference family, as derived path names or prefixes ending in `*` (default: the paths it names). */
+  volumeFrom: z
+    .array(z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9_.-]+\*?$/, 'reference families look like "opensim:IL_*"'))
+    .min(1)
+    .optional(),
+};
+
 /** A muscle with one belly along a centre line, ending in tendons. */
 const spindleSchema = z
   .object({
     builder: z.literal("spindle"),
     /** Centre line from origin to insertion. */
     path: softPathSchema,
-    /** Muscle volume, cm^3; defaults to the derived path's volume. */
+    /** Muscle volume, cm^3; used only with volumeReason or without a reference family (models/README.md). */
     volumeCm3: z.number().positive().max(3000).optional(),
+    ...volumeRule,
     /** Alternative to a volume: the belly's largest half-width, mm. */
     maxRadiusMm: z.number().positive().max(80).optional(),
     /** Thin/wide ratio of the belly's section (1 = round, default 0.7). */
@@ -222,6 +237,9 @@ const spindleSchema = z
   })
   .strict()
   .superRefine((g, ctx) => {
+    if (g.volumeReason !== undefined && g.volumeCm3 === undefined) {
+      ctx.addIssue({ code: "custom", path: ["volumeReason"], message: "volumeReason explains a volumeCm3: give one" });
+    }
     if (g.thinToward && g.thinAxis) {
       ctx.addIssue({ code: "custom", path: ["thinAxis"], message: "give thinToward or thinAxis, not both" });
     }
@@ -233,8 +251,9 @@ const sheetSchema = z
     builder: z.literal("sheet"),
     /** Fibre lines ordered across the sheet (from one border to the other), each origin to insertion. */
     fascicles: z.array(softPathSchema).min(2),
-    /** Muscle volume, cm^3; defaults to the sum of the derived paths' volumes. */
+    /** Muscle volume, cm^3; used only with volumeReason or without a reference family (models/README.md). */
     volumeCm3: z.number().positive().max(3000).optional(),
+    ...volumeRule,
     /** Alternative to a volume: largest thickness, mm. */
     thicknessMm: z.number().positive().max(60).optional(),
     /** Fraction of the width over which the sheet thins toward its free borders (default 0.2). */
@@ -255,6 +274,9 @@ const sheetSchema = z
   })
   .strict()
   .superRefine((g, ctx) => {
+    if (g.volumeReason !== undefined && g.volumeCm3 === undefined) {
+      ctx.addIssue({ code: "custom", path: ["volumeReason"], message: "volumeReason explains a volumeCm3: give one" });
+    }
     if (g.volumeCm3 !== undefined && g.thicknessMm !== undefined) {
       ctx.addIssue({ code: "custom", path: ["thicknessMm"], message: "give volumeCm3 or thicknessMm, not both" });
     }
@@ -278,6 +300,8 @@ const bandSchema = z
     faceAxis: vec3.optional(),
     /** Thickness, mm. */
     thicknessMm: z.number().positive().max(30),
+    /** Section across the band: flat (ligaments, fascia; default) or oval (a tendon's cord). */
+    section: z.enum(["flat", "oval"]).optional(),
     /** Bulge across the band (an arch over a tunnel), mm. */
     archMm: z.number().min(-50).max(50).optional(),
     /** Direction of the bulge: toward this point. */
