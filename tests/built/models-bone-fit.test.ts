@@ -3,12 +3,11 @@
 // every written node manifold. Thresholds are explained in models/README.md ("Bone fit and topology").
 import { beforeAll, describe, expect, it } from "vitest";
 import { centreLineOffsets, mirrorDistance, nonManifoldVertices, section } from "../../models/bone-fit.ts";
-import { buildBone } from "../../models/bones/index.ts";
 import { mergeMeshes, mirrorMesh, repairMesh } from "../../models/mesh.ts";
 import { initMeshing } from "../../models/sdf.ts";
 import { centreLine, centreLineNames } from "../../models/skeleton.ts";
 import type { MeshData } from "../../models/types.ts";
-import type { BoneGeometry } from "../../src/schemas/geometry-bone.ts";
+import { mesh } from "../support/meshes.ts";
 
 /** Largest centre-line offset (mm) per long bone; see models/README.md. */
 const CENTRE_LINE_MAX_MM: Record<string, number> = {
@@ -91,7 +90,7 @@ describe("long bones follow the reference centre lines", () => {
   beforeAll(async () => {
     await initMeshing();
     for (const bone of centreLineNames()) {
-      built.set(bone, buildBone({ builder: "bone", shape: bone } as BoneGeometry));
+      built.set(bone, mesh(bone));
     }
   });
 

@@ -1,20 +1,14 @@
 // Muscles keep the bulk they are sized for and stay out of bone (models/README.md, "Muscle volume and keep-out"):
 // the measurements (models/fit.ts) and the target-volume rule (models/soft/volume.ts) on small known shapes, then
-// every muscle record built by the real builders against the thresholds the README justifies. Builds only the soft
-// tissues (a few seconds); bone depth is read from the bones' own distance fields, which are not meshed here.
+// every muscle record as the real builders made it in the models build (tests/support/meshes.ts) against the
+// thresholds the README justifies; bone depth is read from the bones' own distance fields.
 import { describe, expect, it } from "vitest";
 import { BoneSet, insideBone, meanThickness, meshArea, meshVolume, topology } from "../../models/fit.ts";
-import { loadRecords } from "../../models/records.ts";
-import {
-  buildSoftTissue,
-  recordAttachments,
-  recordTarget,
-  skeletonContext,
-  skeletonReferences,
-} from "../../models/soft/index.ts";
+import { recordAttachments, recordTarget, skeletonContext, skeletonReferences } from "../../models/soft/index.ts";
 import { partVolumeTarget, type ReferenceVolumes } from "../../models/soft/volume.ts";
 import type { Vec3 } from "../../models/types.ts";
 import type { SoftPart } from "../../src/schemas/geometry-soft.ts";
+import { mesh, records } from "../support/meshes.ts";
 
 /** Axis-aligned box, outward-facing triangles. */
 function box(min: Vec3, max: Vec3): { positions: number[]; indices: number[] } {
@@ -86,13 +80,12 @@ describe("the target-volume rule", () => {
   });
 });
 
-const ROOT = new URL("../../", import.meta.url).pathname;
-const muscles = loadRecords(ROOT)
+const muscles = records
   .map((l) => l.record)
   .filter((r) => r.tissue === "muscle" && r.geometry && r.geometry.builder !== "bone");
 
 describe("every muscle record, as built", () => {
-  const built = muscles.map((r) => ({ record: r, mesh: buildSoftTissue(r, "r") }));
+  const built = muscles.map((r) => ({ record: r, mesh: mesh(r.id) }));
 
   it("has a target volume by the rule", () => {
     const missing = muscles.filter((r) => recordTarget(r, skeletonReferences).cm3 === undefined).map((r) => r.id);
