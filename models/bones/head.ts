@@ -108,6 +108,25 @@ export function skull(): BoneShape {
       0.002,
     );
   }
+  // Mandibular (glenoid) fossa: a hollow in the skull base over each condyle of the mandible, roofed about 3 mm
+  // above it (room for the articular disc), opened below and to the side so the condyle and its neck sit free in
+  // front of the ear; the bone left in front of the hollow is the articular eminence.
+  const CD = r(L("mandible.condyle"));
+  for (const s of [1, -1]) {
+    const c: Vec3 = [s * Math.abs(CD[0]), CD[1], CD[2]];
+    const out = s;
+    sdf = smoothSubtract(sdf, ellipsoid([c[0], c[1] - 0.002, c[2]], [0.0125, 0.0076, 0.0088]), 0.002);
+    sdf = smoothSubtract(
+      sdf,
+      roundCone([c[0], c[1] - 0.004, c[2]], [c[0], c[1] - 0.03, c[2] + 0.002], 0.0085, 0.011),
+      0.002,
+    );
+    sdf = smoothSubtract(
+      sdf,
+      roundCone([c[0], c[1] - 0.003, c[2]], [c[0] + out * 0.03, c[1] - 0.005, c[2]], 0.0072, 0.0072),
+      0.002,
+    );
+  }
   // Nasal opening and foramen magnum.
   sdf = smoothSubtract(sdf, ellipsoid([0, G[1] - 0.054, G[2] + 0.006], [0.0115, 0.016, 0.02]), 0.003);
   sdf = smoothSubtract(
