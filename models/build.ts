@@ -7,6 +7,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { PART_ORDER, partFileName, partOf } from "../src/lib/model-parts.ts";
+import { layerGroupOf } from "../src/lib/view-state.ts";
 import type { AnatomyRecord } from "../src/schemas/anatomy-record.ts";
 import { buildBone } from "./bones/index.ts";
 import type { Manifest, ManifestFile, ManifestStructure } from "./manifest.ts";
@@ -40,8 +42,16 @@ export const MODELS: { model: string; title: string }[] = [
   { model: "skeleton", title: "Skeleton" },
 ];
 
-/** Budgets per file (enforced by simplifying when exceeded) and for all files together. */
-export const BUDGET = { fileTriangles: 150_000, fileBytes: 400 * 1024, totalBytes: 3 * 1024 * 1024 };
+/**
+ * Budgets (enforced by simplifying when exceeded): per file, per model's first-load file (what a viewer fetches
+ * before its first frame; its other parts load on demand, src/lib/model-parts.ts) and for all files together.
+ */
+export const BUDGET = {
+  fileTriangles: 150_000,
+  fileBytes: 400 * 1024,
+  firstLoadBytes: 300 * 1024,
+  totalBytes: 3 * 1024 * 1024,
+};
 /**
  * Metres per pixel of the visibility tables' id buffers: the overview is coarser (its meshes are), and a region's
  * 4 mm still gives a thin nerve some pixels. About 1 s per region file on a 2-core machine.
@@ -108,8 +118,10 @@ export function inputsKey(root: string): string {
     ...listFiles(join(root, "models", "data"), (f) => f.endsWith(".json")),
     // The schemas the records are read with (src/schemas/), so a schema change regenerates the models.
     ...listFiles(join(root, "src", "schemas"), (f) => f.endsWith(".ts")),
-    // The visibility tables' format and sampled directions.
+    // The visibility tables' format and sampled directions; which file of a model each layer group goes to.
     join(root, "src", "lib", "visibility.ts"),
+    join(root, "src", "lib", "model-parts.ts"),
+    join(root, "src", "lib", "view-state.ts"),
   ];
   for (const f of files) {
     if (!existsSync(f)) continue;
@@ -238,20 +250,33 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
   const tw = performance.now();
   let visibility = 0;
   const fileTriangles = new Map<string, Map<string, number>>();
-  // Each file gets at most its share of the total budget (so all files together stay under it).
-  const fileBytes = Math.min(BUDGET.fileBytes, Math.floor((BUDGET.totalBytes * 0.97) / MODELS.length));
+  // Each model (all its parts) gets at most its share of the total budget (so all files together stay under it).
+  const modelBytes = Math.min(BUDGET.fileBytes, Math.floor((BUDGET.totalBytes * 0.97) / MODELS.length));
+  // Bytes shrink roughly with the triangle count; aim a little below the budget.
+  const shrink = (bytes: number, budget: number) => Math.max(0.3, (budget / bytes) ** 1.5 * 0.93);
   for (const { model, title } of selected) {
     const members = nodes.filter((n) => inModel(n, model));
     if (members.length === 0) continue;
     const tf = performance.now();
+    // The model's files: the first-load one and a part per other layer group (src/lib/model-parts.ts).
+    const byPart = new Map<string, BuiltNode[]>();
+    for (const n of members) {
+      const part = partOf(n.loaded.record.tissue, n.loaded.record.layer);
+      byPart.set(part, [...(byPart.get(part) ?? []), n]);
+    }
+    const parts = PART_ORDER.filter((p) => byPart.has(p));
     const total = members.reduce((s, n) => s + triangleCount(n.mesh), 0);
     let ratio = model === "body" ? Math.min(0.5, BODY_TRIANGLES / total) : Math.min(1, BUDGET.fileTriangles / total);
-    let glb: Uint8Array;
-    let specs: NodeSpec[];
-    for (let attempt = 0; ; attempt++) {
-      specs = members.map((n) => ({
+    /** Extra simplification of the first-load file alone, when it is over its own budget. */
+    let firstScale = 1;
+    const written = new Map<string, { specs: NodeSpec[]; glb: Uint8Array }>();
+    const writePart = async (part: string, r: number) => {
+      const key = `${part}:${r}`;
+      const done = written.get(key);
+      if (done) return done;
+      const specs: NodeSpec[] = (byPart.get(part) ?? []).map((n) => ({
         name: n.name,
-        mesh: ratio < 1 ? simplifyMesh(n.mesh, ratio) : n.mesh,
+        mesh: r < 1 ? simplifyMesh(n.mesh, r) : n.mesh,
         extras: {
           id: n.loaded.record.id,
           side: n.side,
@@ -260,21 +285,39 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
           region: n.loaded.record.regions[0] as string,
         },
       }));
-      glb = await writeGlb(title, specs, model === "body" ? { noFibre: true, positionBits: 13 } : {});
-      if (glb.byteLength <= fileBytes) break;
+      const glb = await writeGlb(
+        part ? `${title} (${part})` : title,
+        specs,
+        model === "body" ? { noFibre: true, positionBits: 13 } : {},
+      );
+      const result = { specs, glb };
+      written.set(key, result);
+      return result;
+    };
+    let modelFiles: { part: string; specs: NodeSpec[]; glb: Uint8Array }[] = [];
+    for (let attempt = 0; ; attempt++) {
+      modelFiles = [];
+      for (const part of parts)
+        modelFiles.push({ part, ...(await writePart(part, part ? ratio : ratio * firstScale)) });
+      const first = modelFiles.find((f) => f.part === "")?.glb.byteLength ?? 0;
+      const sum = modelFiles.reduce((n, f) => n + f.glb.byteLength, 0);
+      const largest = Math.max(...modelFiles.map((f) => f.glb.byteLength));
+      if (first <= BUDGET.firstLoadBytes && sum <= modelBytes && largest <= BUDGET.fileBytes) break;
       if (attempt >= 12) {
         throw new Error(
-          `${model}.glb: ${glb.byteLength} bytes even at ${(ratio * 100).toFixed(0)}% detail (budget ${fileBytes})`,
+          `${model}: ${sum} bytes (first-load file ${first}) even at ${(ratio * 100).toFixed(0)}% detail ` +
+            `(budgets: ${modelBytes} per model, ${BUDGET.firstLoadBytes} first-load)`,
         );
       }
-      // Bytes shrink roughly with the triangle count; aim a little below the budget.
-      ratio *= Math.max(0.3, (fileBytes / glb.byteLength) ** 1.5 * 0.93);
+      if (sum > modelBytes || largest > BUDGET.fileBytes) ratio *= shrink(sum, modelBytes);
+      else firstScale *= shrink(first, BUDGET.firstLoadBytes);
     }
-    writeFileSync(join(outDir, `${model}.glb`), glb);
-    // Which structures hide which from each direction, for the viewer's camera and see-through cover.
+    const allSpecs = modelFiles.flatMap((f) => f.specs);
+    // Which structures hide which from each direction, for the viewer's camera and see-through cover: one table
+    // over all the model's parts (a viewer uses it with whichever parts it has loaded).
     const tv = performance.now();
     const table = buildVisibility(
-      specs.map((s) => ({
+      allSpecs.map((s) => ({
         name: s.name,
         tissue: s.extras.tissue,
         positions: s.mesh.positions,
@@ -284,33 +327,40 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
     );
     writeFileSync(join(outDir, `${model}.visibility.json`), JSON.stringify(table));
     visibility += performance.now() - tv;
-    let bounds: Bounds | undefined;
     const tris = new Map<string, number>();
-    for (const s of specs) {
-      const b = meshBounds(s.mesh);
-      bounds = bounds ? unionBounds(bounds, b) : b;
-      tris.set(s.name, triangleCount(s.mesh));
+    for (const { part, specs, glb } of modelFiles) {
+      const file = partFileName(model, part);
+      writeFileSync(join(outDir, file), glb);
+      let bounds: Bounds | undefined;
+      for (const s of specs) {
+        const b = meshBounds(s.mesh);
+        bounds = bounds ? unionBounds(bounds, b) : b;
+        tris.set(s.name, triangleCount(s.mesh));
+      }
+      const groups = [...new Set(specs.map((s) => layerGroupOf(s.extras.tissue, s.extras.layer)))].sort();
+      files.push({
+        model,
+        part,
+        file,
+        title,
+        groups,
+        bytes: glb.byteLength,
+        triangles: specs.reduce((s, n) => s + triangleCount(n.mesh), 0),
+        bbox: bboxJson(bounds as Bounds),
+        nodes: specs.map((s) => s.name),
+      });
+      log(
+        `models: ${file} ${specs.length} nodes, ${files[files.length - 1]?.triangles} triangles, ${glb.byteLength} bytes`,
+      );
     }
     fileTriangles.set(model, tris);
-    files.push({
-      model,
-      file: `${model}.glb`,
-      title,
-      bytes: glb.byteLength,
-      triangles: specs.reduce((s, n) => s + triangleCount(n.mesh), 0),
-      bbox: bboxJson(bounds as Bounds),
-      nodes: specs.map((s) => s.name),
-    });
     perFile[model] = performance.now() - tf;
-    log(
-      `models: ${model}.glb ${specs.length} nodes, ${files[files.length - 1]?.triangles} triangles, ${glb.byteLength} bytes`,
-    );
   }
   const writing = performance.now() - tw;
 
   const structures: ManifestStructure[] = nodes.map((n) => {
     const r = n.loaded.record;
-    const models = files.filter((f) => f.nodes.includes(n.name)).map((f) => f.model);
+    const models = [...new Set(files.filter((f) => f.nodes.includes(n.name)).map((f) => f.model))];
     const home = models.find((m) => m !== "body") ?? "body";
     return {
       id: r.id,

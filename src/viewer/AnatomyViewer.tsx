@@ -15,6 +15,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { FIRST_LOAD_LAYERS, partsNeeded } from "../lib/model-parts.ts";
 import {
   applyViewState,
   type CameraState,
@@ -40,7 +41,7 @@ import { Toolbar } from "./Toolbar.tsx";
 import { useTouchEngagement } from "./touch-engagement.ts";
 import type { SchematicData, StructureInfo, ViewerPayload, ViewerStatus } from "./types.ts";
 import { VIEW_LABELS } from "./view-directions.ts";
-import { DEFAULT_LAYERS, type ViewAction, viewReducer } from "./view-reducer.ts";
+import { type ViewAction, viewReducer } from "./view-reducer.ts";
 import {
   pendingViewRequest,
   readViewRequest,
@@ -76,13 +77,20 @@ function initialState(p: ViewerPayload, viewer: string): ViewState {
     selected: null,
     hidden: [],
     isolated: [],
-    // A referred-pain figure draws on the skin, so the skin starts shown (translucent).
-    layers: p.referredPain ? [...LAYER_KEYS] : [...DEFAULT_LAYERS],
+    // A referred-pain figure draws on the skin, so the skin starts shown (translucent). Other figures open with the
+    // layers of the model's first-load file and those of what they highlight; the rest loads when turned on.
+    layers: p.referredPain ? [...LAYER_KEYS] : openingLayers(p.structures),
     xray: false,
     labels: true,
     quiz: false,
     camera: { view: p.view },
   };
+}
+
+/** The layers a figure opens with: the first-load file's, and the groups of the structures it highlights. */
+function openingLayers(highlighted: readonly StructureInfo[]): LayerKey[] {
+  const groups = new Set<LayerKey>([...FIRST_LOAD_LAYERS, ...highlighted.map((s) => s.group)]);
+  return LAYER_KEYS.filter((k) => groups.has(k));
 }
 
 /** Ids a named view frames: the figure's own framing while its highlights are the figure's, else the highlights. */
@@ -163,6 +171,15 @@ export default function AnatomyViewer({ data, children }: Props) {
 
   const modelInfo = payload.models.find((m) => m.model === state.model) ?? payload.models[0];
   const modelUrl = modelInfo?.url ?? `/models/${state.model}.glb`;
+  // The parts of the model what is drawn needs: shown layers, and highlighted, selected or isolated structures.
+  const neededGroups = [...state.focus, ...state.secondary, ...state.isolated, state.selected ?? ""]
+    .map((id) => info.get(id)?.group)
+    .filter((g): g is LayerKey => g !== undefined);
+  const partKey = partsNeeded(modelInfo?.parts ?? [], state.layers, neededGroups)
+    .filter((p) => p.part !== "")
+    .map((p) => p.url)
+    .join(" ");
+  const partUrls = useMemo(() => (partKey ? partKey.split(" ") : []), [partKey]);
 
   // Browser-only start: hash key, shared link, WebGL check, motion and theme preferences.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once after hydration
@@ -383,9 +400,8 @@ export default function AnatomyViewer({ data, children }: Props) {
   // get a name from their id).
   const modelStructures = useMemo(() => {
     if (!shared) return [];
-    const listed = shared.filter(
-      (s) => (!s.models || s.models.includes(state.model)) && (!presentIds || presentIds.has(s.id)),
-    );
+    // The whole model's list, parts not loaded yet included (they load when a structure of theirs is chosen).
+    const listed = shared.filter((s) => !s.models || s.models.includes(state.model));
     if (!contents) return listed;
     const extra: StructureInfo[] = contents
       .filter((c) => !info.has(c.id))
@@ -399,7 +415,7 @@ export default function AnatomyViewer({ data, children }: Props) {
         page: false,
       }));
     return [...listed, ...extra];
-  }, [shared, state.model, presentIds, contents, info, nameOf]);
+  }, [shared, state.model, contents, info, nameOf]);
 
   const labelIds = useMemo(() => {
     if (!state.labels || state.quiz || status !== "ready") return [];
@@ -720,6 +736,7 @@ export default function AnatomyViewer({ data, children }: Props) {
                   key={stageKey}
                   // A retry asks for the file anew: a stalled request for the same address would be joined, not repeated.
                   modelUrl={stageKey > 0 ? `${modelUrl}?retry=${stageKey}` : modelUrl}
+                  partUrls={partUrls}
                   model={state.model}
                   side={state.side}
                   appearance={appearance}
