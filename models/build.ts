@@ -43,13 +43,24 @@ export const MODELS: { model: string; title: string }[] = [
 ];
 
 /**
- * Budgets (enforced by simplifying when exceeded): per file, per model's first-load file (what a viewer fetches
- * before its first frame; its other parts load on demand, src/lib/model-parts.ts) and for all files together.
+ * Budgets (enforced by simplifying when exceeded): per file; per model's first-load file and per part loaded on
+ * demand (src/lib/model-parts.ts); for all files together. The first-load and part budgets are what keeps a
+ * figure's first view (its first-load file, the one or two parts its highlights need, the model's data and about
+ * 295 KB of JS gzip) within 600 KB (tests/built/budgets.test.ts).
  */
 export const BUDGET = {
   fileTriangles: 150_000,
   fileBytes: 400 * 1024,
-  firstLoadBytes: 300 * 1024,
+  firstLoadBytes: 240 * 1024,
+  /**
+   * The whole-body overview's first-load file: its 300 structure nodes carry about 170 KB of glTF JSON (names,
+   * extras, accessors) however far the meshes are simplified (at 5 % detail it is still 270 KB), so it keeps the
+   * issue's 300 KB; the explorer's first view misses the 600 KB by about 20 KB (bench/results/latest.md).
+   */
+  overviewFirstLoadBytes: 296 * 1024,
+  partBytes: 36 * 1024,
+  /** The overview's parts, for the same reason (its 46 connective-tissue nodes are 39 KB at any detail). */
+  overviewPartBytes: 48 * 1024,
   totalBytes: 3 * 1024 * 1024,
 };
 /**
@@ -267,8 +278,12 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
     const parts = PART_ORDER.filter((p) => byPart.has(p));
     const total = members.reduce((s, n) => s + triangleCount(n.mesh), 0);
     let ratio = model === "body" ? Math.min(0.5, BODY_TRIANGLES / total) : Math.min(1, BUDGET.fileTriangles / total);
-    /** Extra simplification of the first-load file alone, when it is over its own budget. */
-    let firstScale = 1;
+    /**
+     * Extra simplification of a file alone (by part) when it is over its own budget, searched by bisection
+     * between the largest scale found within the budget (lo) and the smallest found over it (hi): bytes do not
+     * fall in proportion to triangles (small meshes keep theirs), so a guess from the ratio alone overshoots.
+     */
+    const search = new Map(parts.map((p) => [p, { scale: 1, lo: 0, hi: Number.POSITIVE_INFINITY }]));
     const written = new Map<string, { specs: NodeSpec[]; glb: Uint8Array }>();
     const writePart = async (part: string, r: number) => {
       const key = `${part}:${r}`;
@@ -295,22 +310,45 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
       return result;
     };
     let modelFiles: { part: string; specs: NodeSpec[]; glb: Uint8Array }[] = [];
+    const firstLoad = model === "body" ? BUDGET.overviewFirstLoadBytes : BUDGET.firstLoadBytes;
+    const partBytes = model === "body" ? BUDGET.overviewPartBytes : BUDGET.partBytes;
+    const budgetOf = (part: string) => (part === "" ? firstLoad : partBytes);
     for (let attempt = 0; ; attempt++) {
       modelFiles = [];
-      for (const part of parts)
-        modelFiles.push({ part, ...(await writePart(part, part ? ratio : ratio * firstScale)) });
-      const first = modelFiles.find((f) => f.part === "")?.glb.byteLength ?? 0;
+      for (const part of parts) {
+        modelFiles.push({ part, ...(await writePart(part, Math.min(1, ratio * (search.get(part)?.scale ?? 1)))) });
+      }
       const sum = modelFiles.reduce((n, f) => n + f.glb.byteLength, 0);
-      const largest = Math.max(...modelFiles.map((f) => f.glb.byteLength));
-      if (first <= BUDGET.firstLoadBytes && sum <= modelBytes && largest <= BUDGET.fileBytes) break;
-      if (attempt >= 12) {
+      const over = modelFiles.filter((f) => f.glb.byteLength > budgetOf(f.part));
+      if (attempt >= 16 && (over.length > 0 || sum > modelBytes)) {
+        const sizes = modelFiles.map((f) => `${f.part || "first-load"} ${f.glb.byteLength}`).join(", ");
         throw new Error(
-          `${model}: ${sum} bytes (first-load file ${first}) even at ${(ratio * 100).toFixed(0)}% detail ` +
-            `(budgets: ${modelBytes} per model, ${BUDGET.firstLoadBytes} first-load)`,
+          `${model}: ${sum} bytes (${sizes}) even at ${(ratio * 100).toFixed(0)}% detail (budgets: ${modelBytes} ` +
+            `per model, ${firstLoad} first-load, ${partBytes} per part)`,
         );
       }
-      if (sum > modelBytes || largest > BUDGET.fileBytes) ratio *= shrink(sum, modelBytes);
-      else firstScale *= shrink(first, BUDGET.firstLoadBytes);
+      if (sum > modelBytes) {
+        // The whole model shrinks; each file's search starts again from there.
+        ratio *= shrink(sum, modelBytes);
+        for (const st of search.values()) Object.assign(st, { scale: st.scale, lo: 0, hi: Number.POSITIVE_INFINITY });
+        continue;
+      }
+      let settled = true;
+      for (const f of modelFiles) {
+        const st = search.get(f.part);
+        if (!st) continue;
+        if (f.glb.byteLength > budgetOf(f.part)) {
+          st.hi = st.scale;
+          st.scale = st.lo > 0 ? (st.lo + st.hi) / 2 : st.scale * shrink(f.glb.byteLength, budgetOf(f.part));
+          settled = false;
+        } else if (Number.isFinite(st.hi) && (st.hi - st.scale) / st.hi > 0.04 && attempt < 16) {
+          // Within budget, but perhaps with more detail to spare: try halfway to the smallest scale over it.
+          st.lo = st.scale;
+          st.scale = (st.lo + st.hi) / 2;
+          settled = false;
+        }
+      }
+      if (settled) break;
     }
     const allSpecs = modelFiles.flatMap((f) => f.specs);
     // Which structures hide which from each direction, for the viewer's camera and see-through cover: one table

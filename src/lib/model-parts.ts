@@ -26,6 +26,16 @@ export function partFileName(model: string, part: string): string {
 /** Parts in file order: the first-load file, then the groups from the outside in. */
 export const PART_ORDER: readonly string[] = ["", ...LAYER_KEYS.filter((k) => partOfGroup(k) !== "")];
 
+/**
+ * The layers a figure opens with: the first-load file's and the groups of what it highlights, with the skin when
+ * it draws a referred-pain zone (the zone lies on the skin, drawn see-through).
+ */
+export function openingLayers(highlighted: Iterable<LayerKey>, referredPain = false): LayerKey[] {
+  const groups = new Set<LayerKey>([...FIRST_LOAD_LAYERS, ...highlighted]);
+  if (referredPain) groups.add("skin");
+  return LAYER_KEYS.filter((k) => groups.has(k));
+}
+
 /** One file of a model as a viewer sees it. */
 export interface ModelPart {
   /** "" for the first-load file. */

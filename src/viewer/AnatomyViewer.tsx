@@ -15,14 +15,13 @@ import {
   useRef,
   useState,
 } from "react";
-import { FIRST_LOAD_LAYERS, partsNeeded } from "../lib/model-parts.ts";
+import { openingLayers, partsNeeded } from "../lib/model-parts.ts";
 import {
   applyViewState,
   type CameraState,
   decodeViewState,
   encodeViewState,
   isViewerHash,
-  LAYER_KEYS,
   type LayerKey,
   layerGroupOf,
   type ViewName,
@@ -77,20 +76,17 @@ function initialState(p: ViewerPayload, viewer: string): ViewState {
     selected: null,
     hidden: [],
     isolated: [],
-    // A referred-pain figure draws on the skin, so the skin starts shown (translucent). Other figures open with the
-    // layers of the model's first-load file and those of what they highlight; the rest loads when turned on.
-    layers: p.referredPain ? [...LAYER_KEYS] : openingLayers(p.structures),
+    // The layers of the model's first-load file and those of what the figure highlights (the rest loads when turned
+    // on); a referred-pain figure draws on the skin, so the skin starts shown (translucent).
+    layers: openingLayers(
+      p.structures.map((s) => s.group),
+      p.referredPain !== undefined,
+    ),
     xray: false,
     labels: true,
     quiz: false,
     camera: { view: p.view },
   };
-}
-
-/** The layers a figure opens with: the first-load file's, and the groups of the structures it highlights. */
-function openingLayers(highlighted: readonly StructureInfo[]): LayerKey[] {
-  const groups = new Set<LayerKey>([...FIRST_LOAD_LAYERS, ...highlighted.map((s) => s.group)]);
-  return LAYER_KEYS.filter((k) => groups.has(k));
 }
 
 /** Ids a named view frames: the figure's own framing while its highlights are the figure's, else the highlights. */

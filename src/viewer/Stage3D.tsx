@@ -245,7 +245,11 @@ function Scene(props: StageProps) {
     const urls = [props.modelUrl, ...latest.current.partUrls];
     const loaded = new Set(urls);
     loadedParts.current = loaded;
-    Promise.all([Promise.all(urls.map((url) => acquireModel(url))), loadVisibility(props.modelUrl)]).then(
+    // The visibility table (camera fit, see-through cover) comes with the model when something is highlighted or
+    // selected; otherwise (the explorer opening) only once it is.
+    tableAsked.current = wantsTable(latest.current.appearance);
+    const table = tableAsked.current ? loadVisibility(props.modelUrl) : Promise.resolve(null);
+    Promise.all([Promise.all(urls.map((url) => acquireModel(url))), table]).then(
       ([objects, vis]) => {
         if (cancelled) return;
         current = new AnatomyModel(root, materials);
@@ -266,6 +270,20 @@ function Scene(props: StageProps) {
       for (const url of loaded) releaseModel(url);
     };
   }, [props.modelUrl, materials, scene]);
+
+  const tableAsked = useRef(false);
+  const tablePending = useRef(false);
+  useEffect(() => {
+    if (!model || tableAsked.current || !wantsTable(props.appearance)) return;
+    tableAsked.current = true;
+    tablePending.current = true;
+    loadVisibility(latest.current.modelUrl).then((vis) => {
+      tablePending.current = false;
+      if (modelRef.current !== model) return;
+      model.setVisibility(vis);
+      setPartsVersion((v) => v + 1);
+    });
+  }, [model, props.appearance]);
 
   // Parts needed later (a layer turned on, a structure of another layer selected or isolated) join the model.
   const partKey = props.partUrls.join(" ");
@@ -354,6 +372,7 @@ function Scene(props: StageProps) {
     if (placed.current.model === model && placed.current.seq === cameraSeq) return;
     const command = latest.current.camera;
     if (command.kind !== "free" && pendingParts.current > 0 && command.ids.some((id) => !model.byId.has(id))) return;
+    if (command.kind === "frame" && tablePending.current) return;
     placed.current = { model, seq: cameraSeq };
     const { appearance, side } = latest.current;
     const t = scratch;
@@ -666,6 +685,11 @@ function Scene(props: StageProps) {
   });
 
   return null;
+}
+
+/** Whether the view needs the visibility table: something to frame from its best side or to keep in sight. */
+function wantsTable(a: Appearance): boolean {
+  return a.focus.size > 0 || a.secondary.size > 0 || a.selected !== null;
 }
 
 /** A structure seen from above or the side can be very thin; give it some room so the context shows. */

@@ -125,7 +125,7 @@ describe("generated model files", () => {
       expect(bytes).toBe(f.bytes);
       expect(f.bytes, `${f.file} bytes`).toBeLessThanOrEqual(BUDGET.fileBytes);
       expect(f.triangles, `${f.file} triangles`).toBeLessThanOrEqual(BUDGET.fileTriangles);
-      expect(f.triangles, `${f.file} has geometry`).toBeGreaterThan(1000);
+      expect(f.triangles, `${f.file} has geometry`).toBeGreaterThan(f.part === "" ? 1000 : 0);
       total += bytes;
     }
     expect(total).toBeLessThanOrEqual(BUDGET.totalBytes);
@@ -140,7 +140,14 @@ describe("generated model files", () => {
         first.map((f) => f.file),
         `${model}: one first-load file`,
       ).toEqual([`${model}.glb`]);
-      expect(first[0]?.bytes, `${model}.glb bytes`).toBeLessThanOrEqual(BUDGET.firstLoadBytes);
+      expect(first[0]?.bytes, `${model}.glb bytes`).toBeLessThanOrEqual(
+        model === "body" ? BUDGET.overviewFirstLoadBytes : BUDGET.firstLoadBytes,
+      );
+      for (const f of files.filter((x) => x.part !== "")) {
+        expect(f.bytes, `${f.file} bytes`).toBeLessThanOrEqual(
+          model === "body" ? BUDGET.overviewPartBytes : BUDGET.partBytes,
+        );
+      }
       for (const f of files) {
         expect(f.file).toBe(partFileName(model, f.part));
         const wrong = f.nodes
