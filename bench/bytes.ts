@@ -379,4 +379,9 @@ const md: string[] = [
   "",
 ];
 writeFileSync(join(outDir, "latest.md"), md.join("\n"));
+// Laid out as the lint expects (Biome formats Markdown tables and JSON), so the committed table stays lint-clean.
+spawnSync(join(ROOT, "node_modules", ".bin", "biome"), ["format", "--write", "bench/results"], {
+  cwd: ROOT,
+  stdio: "ignore",
+});
 console.log(`bench/bytes.ts: wrote bench/results/latest.json and latest.md`);
