@@ -18,6 +18,24 @@ const dropBuildOnlyFiles = {
   },
 };
 
+/**
+ * R3F's <Canvas> registers every three.js export for JSX elements (`extend(THREE)`), which keeps all of three.js in
+ * the 3D chunk. The viewer builds its scene imperatively and renders no three.js JSX elements, so the registration
+ * is dropped at build time and three.js is tree-shaken to what the viewer uses. An R3F version without that line
+ * fails the build, so the saving is never lost unnoticed.
+ */
+const r3fWithoutCatalogue = {
+  name: "palpate:r3f-without-catalogue",
+  transform(code, id) {
+    if (!/@react-three[\\/]fiber[\\/]dist[\\/]react-three-fiber\.esm\.js$/.test(id)) return null;
+    const registration = "React.useMemo(() => extend(THREE), []);";
+    if (!code.includes(registration)) {
+      throw new Error(`${id}: no \`${registration}\` to drop (R3F changed; see astro.config.mjs)`);
+    }
+    return { code: code.replace(registration, ""), map: null };
+  },
+};
+
 // The theme script runs inline in <head> (before first paint); Astro does not hash `is:inline`
 // scripts, so its hash is added here from the same file Base.astro inlines. (Astro writes the CSP meta at the
 // end of <head>, after this script; the hash matters where the policy is also sent as a header.)
@@ -60,6 +78,7 @@ export default defineConfig({
   server: { port: 4321, host: "127.0.0.1" },
   preview: { port: 4321, host: "127.0.0.1" },
   devToolbar: { enabled: false },
+  vite: { plugins: [r3fWithoutCatalogue] },
   // Strict CSP as a <meta> tag on every page: only scripts and styles Astro built (hashed) or the
   // theme script above. 'wasm-unsafe-eval' lets Pagefind and three's meshopt decoder compile WebAssembly.
   // What a meta tag cannot carry (frame-ancestors) is in public/_headers.

@@ -3,11 +3,15 @@
 
 type Side = "r" | "l" | "m";
 
-/** One model file. */
+/** One model file: a model's first-load file or one of its parts (src/lib/model-parts.ts). */
 export interface ManifestFile {
   model: string;
+  /** "" for the first-load file (`<model>.glb`), else the layer group of the part (`<model>.<part>.glb`). */
+  part: string;
   file: string;
   title: string;
+  /** Layer groups of the structures in the file. */
+  groups: string[];
   bytes: number;
   triangles: number;
   bbox: { min: number[]; max: number[] };

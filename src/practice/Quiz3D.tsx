@@ -3,6 +3,7 @@
 // keeps score, records every answer in the on-device progress (a miss makes the structure's flashcard due) and ends
 // with the score, the missed ones (each with a link that shows it in the explorer) and a round of just those.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ModelPart, partsNeeded } from "../lib/model-parts.ts";
 import { matchAnswer } from "../lib/practice/answer-match.ts";
 import { browserStorage, ProgressStore } from "../lib/practice/progress-store.ts";
 import {
@@ -32,7 +33,8 @@ export interface QuizSetSummary {
 
 export interface Quiz3DPayload {
   sets: QuizSetSummary[];
-  models: { model: string; url: string }[];
+  /** Each model's first-load file and its parts (src/lib/model-parts.ts). */
+  models: { model: string; url: string; parts: ModelPart[] }[];
   bankUrl: string;
 }
 
@@ -360,7 +362,13 @@ export default function Quiz3D({ data }: { data: string }) {
   }, [phase, question, current, layers]);
 
   const model = target?.model ?? "body";
-  const modelUrl = payload.models.find((m) => m.model === model)?.url ?? `/models/${model}.glb`;
+  const modelInfo = payload.models.find((m) => m.model === model);
+  const modelUrl = modelInfo?.url ?? `/models/${model}.glb`;
+  const partKey = partsNeeded(modelInfo?.parts ?? [], layers, target ? [layerGroupOf(target.tissue, target.layer)] : [])
+    .filter((p) => p.part !== "")
+    .map((p) => p.url)
+    .join(" ");
+  const partUrls = useMemo(() => (partKey ? partKey.split(" ") : []), [partKey]);
   const score = answers.filter((a) => a?.right).length;
   const missed = answers.filter((a) => a && !a.right).map((a) => a.question.answer);
   const setLabel = setId === "weak" ? "My weak ones" : (payload.sets.find((s) => s.id === setId)?.label ?? "");
@@ -485,6 +493,7 @@ export default function Quiz3D({ data }: { data: string }) {
                 <Suspense fallback={<p className="quiz3d-status">Loading the 3D model…</p>}>
                   <Stage3D
                     modelUrl={modelUrl}
+                    partUrls={partUrls}
                     model={model}
                     side="r"
                     appearance={appearance}

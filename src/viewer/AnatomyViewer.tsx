@@ -15,13 +15,13 @@ import {
   useRef,
   useState,
 } from "react";
+import { openingLayers, partsNeeded } from "../lib/model-parts.ts";
 import {
   applyViewState,
   type CameraState,
   decodeViewState,
   encodeViewState,
   isViewerHash,
-  LAYER_KEYS,
   type LayerKey,
   layerGroupOf,
   type ViewName,
@@ -41,7 +41,7 @@ import { Toolbar } from "./Toolbar.tsx";
 import { useTouchEngagement } from "./touch-engagement.ts";
 import type { SchematicData, StructureInfo, ViewerPayload, ViewerStatus } from "./types.ts";
 import { VIEW_LABELS } from "./view-directions.ts";
-import { DEFAULT_LAYERS, type ViewAction, viewReducer } from "./view-reducer.ts";
+import { type ViewAction, viewReducer } from "./view-reducer.ts";
 import {
   pendingViewRequest,
   readViewRequest,
@@ -77,14 +77,22 @@ function initialState(p: ViewerPayload, viewer: string): ViewState {
     selected: null,
     hidden: [],
     isolated: [],
-    // A referred-pain figure draws on the skin, so the skin starts shown (translucent); so does a figure of one
+    // The layers of the model's first-load file and those of what the figure highlights (the rest loads when turned
+    // on); a referred-pain figure draws on the skin, so the skin starts shown (translucent); so does a figure of one
     // endangerment site, with its outline (the explorer's sites start hidden: a layer to switch on).
     layers:
       p.mode === "figure" && p.zones?.length
-        ? [...LAYER_KEYS]
-        : p.referredPain
-          ? LAYER_KEYS.filter((k) => k !== "zone")
-          : [...DEFAULT_LAYERS],
+        ? [
+            ...openingLayers(
+              p.structures.map((s) => s.group),
+              true,
+            ),
+            "zone",
+          ]
+        : openingLayers(
+            p.structures.map((s) => s.group),
+            p.referredPain !== undefined,
+          ),
     xray: false,
     labels: true,
     quiz: false,
@@ -170,6 +178,15 @@ export default function AnatomyViewer({ data, children }: Props) {
 
   const modelInfo = payload.models.find((m) => m.model === state.model) ?? payload.models[0];
   const modelUrl = modelInfo?.url ?? `/models/${state.model}.glb`;
+  // The parts of the model what is drawn needs: shown layers, and highlighted, selected or isolated structures.
+  const neededGroups = [...state.focus, ...state.secondary, ...state.isolated, state.selected ?? ""]
+    .map((id) => info.get(id)?.group)
+    .filter((g): g is LayerKey => g !== undefined);
+  const partKey = partsNeeded(modelInfo?.parts ?? [], state.layers, neededGroups)
+    .filter((p) => p.part !== "")
+    .map((p) => p.url)
+    .join(" ");
+  const partUrls = useMemo(() => (partKey ? partKey.split(" ") : []), [partKey]);
 
   // Browser-only start: hash key, shared link, WebGL check, motion and theme preferences.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once after hydration
@@ -390,9 +407,8 @@ export default function AnatomyViewer({ data, children }: Props) {
   // get a name from their id).
   const modelStructures = useMemo(() => {
     if (!shared) return [];
-    const listed = shared.filter(
-      (s) => (!s.models || s.models.includes(state.model)) && (!presentIds || presentIds.has(s.id)),
-    );
+    // The whole model's list, parts not loaded yet included (they load when a structure of theirs is chosen).
+    const listed = shared.filter((s) => !s.models || s.models.includes(state.model));
     if (!contents) return listed;
     const extra: StructureInfo[] = contents
       .filter((c) => !info.has(c.id))
@@ -406,7 +422,7 @@ export default function AnatomyViewer({ data, children }: Props) {
         page: false,
       }));
     return [...listed, ...extra];
-  }, [shared, state.model, presentIds, contents, info, nameOf]);
+  }, [shared, state.model, contents, info, nameOf]);
 
   const labelIds = useMemo(() => {
     if (!state.labels || state.quiz || status !== "ready") return [];
@@ -728,6 +744,7 @@ export default function AnatomyViewer({ data, children }: Props) {
                   key={stageKey}
                   // A retry asks for the file anew: a stalled request for the same address would be joined, not repeated.
                   modelUrl={stageKey > 0 ? `${modelUrl}?retry=${stageKey}` : modelUrl}
+                  partUrls={partUrls}
                   model={state.model}
                   side={state.side}
                   appearance={appearance}

@@ -5,9 +5,8 @@ import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import {
   Box3,
   DirectionalLight,
-  type Group,
+  Group,
   HemisphereLight,
-  type Object3D,
   type PerspectiveCamera,
   Raycaster,
   Vector2,
@@ -58,7 +57,10 @@ export interface StageApi {
 }
 
 export interface StageProps {
+  /** The model's first-load file. */
   modelUrl: string;
+  /** Its other files (parts, src/lib/model-parts.ts) that what is drawn needs; loaded as they appear here. */
+  partUrls: string[];
   model: string;
   side: Side;
   appearance: Appearance;
@@ -234,18 +236,29 @@ function Scene(props: StageProps) {
   }, [controls, gl, invalidate, scratch]);
   useEffect(() => () => controls.dispose(), [controls]);
 
-  // Load the model; dispose everything this viewer made when the model changes or the viewer goes away.
+  // Load the model (its first-load file and the parts the first view needs) in one go; dispose everything this
+  // viewer made when the model changes or the viewer goes away.
+  const loadedParts = useRef(new Set<string>());
+  const pendingParts = useRef(0);
+  const [partsVersion, setPartsVersion] = useState(0);
   useEffect(() => {
-    let root: Object3D | null = null;
+    const root = new Group();
     let current: AnatomyModel | null = null;
     let cancelled = false;
-    Promise.all([acquireModel(props.modelUrl), loadVisibility(props.modelUrl)]).then(
-      ([object, vis]) => {
+    const urls = [props.modelUrl, ...latest.current.partUrls];
+    const loaded = new Set(urls);
+    loadedParts.current = loaded;
+    // The visibility table (camera fit, see-through cover) comes with the model when something is highlighted or
+    // selected; otherwise (the explorer opening) only once it is.
+    tableAsked.current = wantsTable(latest.current.appearance);
+    const table = tableAsked.current ? loadVisibility(props.modelUrl) : Promise.resolve(null);
+    Promise.all([Promise.all(urls.map((url) => acquireModel(url))), table]).then(
+      ([objects, vis]) => {
         if (cancelled) return;
-        root = object;
-        current = new AnatomyModel(object, materials);
+        current = new AnatomyModel(root, materials);
+        for (const object of objects) current.add(object);
         current.setVisibility(vis);
-        scene.add(object);
+        scene.add(root);
         setModel(current);
       },
       (error: unknown) => {
@@ -255,21 +268,64 @@ function Scene(props: StageProps) {
     return () => {
       cancelled = true;
       setModel(null);
-      if (root) scene.remove(root);
+      scene.remove(root);
       current?.dispose();
-      releaseModel(props.modelUrl);
+      for (const url of loaded) releaseModel(url);
     };
   }, [props.modelUrl, materials, scene]);
+
+  const tableAsked = useRef(false);
+  const tablePending = useRef(false);
+  useEffect(() => {
+    if (!model || tableAsked.current || !wantsTable(props.appearance)) return;
+    tableAsked.current = true;
+    tablePending.current = true;
+    loadVisibility(latest.current.modelUrl).then((vis) => {
+      tablePending.current = false;
+      if (modelRef.current !== model) return;
+      model.setVisibility(vis);
+      setPartsVersion((v) => v + 1);
+    });
+  }, [model, props.appearance]);
+
+  // Parts needed later (a layer turned on, a structure of another layer selected or isolated) join the model.
+  const partKey = props.partUrls.join(" ");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: partKey stands for the list of parts
+  useEffect(() => {
+    if (!model) return;
+    const loaded = loadedParts.current;
+    for (const url of latest.current.partUrls) {
+      if (loaded.has(url)) continue;
+      loaded.add(url);
+      pendingParts.current++;
+      acquireModel(url).then(
+        (object) => {
+          pendingParts.current--;
+          if (modelRef.current !== model) return;
+          model.add(object);
+          setPartsVersion((v) => v + 1);
+        },
+        (error: unknown) => {
+          pendingParts.current--;
+          // Not kept: asked again the next time the list changes. The rest of the model stays usable.
+          loaded.delete(url);
+          console.warn(`Palpate viewer: ${url} could not be loaded`, error);
+          setPartsVersion((v) => v + 1);
+        },
+      );
+    }
+  }, [model, partKey]);
   useEffect(() => () => materials.dispose(), [materials]);
 
-  // Appearance: swap shared materials and visibility, then one frame.
+  // Appearance: swap shared materials and visibility, then one frame (again when a part has joined).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: partsVersion is a trigger (new nodes to style)
   useEffect(() => {
     if (!model) return;
     model.apply(props.appearance);
     if (patches) syncPatchVisibility(patches);
     scratch.anchorsDirty = true;
     invalidate();
-  }, [model, patches, props.appearance, invalidate, scratch]);
+  }, [model, patches, props.appearance, invalidate, scratch, partsVersion]);
 
   // The model's bounds set how far the camera may move: the target stays on the model, the model stays in sight.
   useEffect(() => {
@@ -283,7 +339,9 @@ function Scene(props: StageProps) {
     };
   }, [model, controls, camera, scratch]);
 
-  // Referred-pain patches, projected onto the surface once per model and side.
+  // Referred-pain patches, projected onto the surface once per model, side and set of loaded parts (the skin may
+  // join later).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: partsVersion is a trigger (the surface changed)
   useEffect(() => {
     if (!model || !props.pain || props.pain.length === 0) return;
     const group = buildPainPatches(model, props.pain, props.side);
@@ -294,7 +352,7 @@ function Scene(props: StageProps) {
       disposePatches(group);
       setPatches(null);
     };
-  }, [model, props.pain, props.side, scene]);
+  }, [model, props.pain, props.side, scene, partsVersion]);
 
   // Endangerment sites, projected when their layer is switched on (and again for another model, side or theme).
   // The canvas carries how many outline pieces are drawn, for tests (tests/e2e/endangerment.spec.ts).
@@ -326,10 +384,16 @@ function Scene(props: StageProps) {
 
   // Camera commands (preset, restore from a link, frame a structure).
   const cameraSeq = props.camera.seq;
+  // Which command was carried out on which model: a command waits while a part holding its structures loads.
+  const placed = useRef<{ model: AnatomyModel | null; seq: number }>({ model: null, seq: -1 });
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per command (seq) and per loaded model
   useEffect(() => {
     if (!model) return;
+    if (placed.current.model === model && placed.current.seq === cameraSeq) return;
     const command = latest.current.camera;
+    if (command.kind !== "free" && pendingParts.current > 0 && command.ids.some((id) => !model.byId.has(id))) return;
+    if (command.kind === "frame" && tablePending.current) return;
+    placed.current = { model, seq: cameraSeq };
     const { appearance, side } = latest.current;
     const t = scratch;
     if (command.kind === "free") {
@@ -369,7 +433,7 @@ function Scene(props: StageProps) {
     camera.userData["placed"] = true;
     glideTo(controls, t.to, t.toTarget, glide);
     invalidate();
-  }, [model, cameraSeq]);
+  }, [model, cameraSeq, partsVersion]);
 
   // Test hook, only when a test asks for it before the page loads (tests/e2e/visibility.spec.ts).
   useEffect(() => {
@@ -401,12 +465,13 @@ function Scene(props: StageProps) {
     invalidate();
   }, [props.labelIds, invalidate]);
 
-  // The first frame with the model marks the viewer ready.
+  // The first frame with the model marks the viewer ready (and one after a part joins tells what it now holds).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: partsVersion is a trigger
   useEffect(() => {
     if (!model) return;
     scratch.readyPending = true;
     invalidate();
-  }, [model, invalidate, scratch]);
+  }, [model, invalidate, scratch, partsVersion]);
 
   // Pulse the focus accent a few times after the highlights change (never with reduced motion).
   // biome-ignore lint/correctness/useExhaustiveDependencies: pulseKey is the trigger
@@ -640,6 +705,11 @@ function Scene(props: StageProps) {
   });
 
   return null;
+}
+
+/** Whether the view needs the visibility table: something to frame from its best side or to keep in sight. */
+function wantsTable(a: Appearance): boolean {
+  return a.focus.size > 0 || a.secondary.size > 0 || a.selected !== null;
 }
 
 /** A structure seen from above or the side can be very thin; give it some room so the context shows. */

@@ -74,6 +74,8 @@ export class AnatomyModel {
   private readonly drawnMeshes: Mesh[] = [];
   private readonly anchors = new Map<StructureNode, Vector3>();
   private vis: Visibility | null = null;
+  /** The table as given, checked again when a part is added. */
+  private table: Visibility | null = null;
   /** Node names drawn see-through because they cover the targets from where the camera is. */
   private seeThrough: ReadonlySet<string> = new Set();
   private coverKey: { a: Appearance | null; d: number } = { a: null, d: -1 };
@@ -82,8 +84,23 @@ export class AnatomyModel {
     readonly root: Object3D,
     private readonly materials: MaterialSet,
   ) {
-    root.updateMatrixWorld(true);
-    root.traverse((object) => {
+    this.register(root);
+  }
+
+  /**
+   * Adds a part of the model (a file loaded on demand, src/lib/model-parts.ts) under the root. The visibility
+   * table is checked again against the nodes now loaded.
+   */
+  add(part: Object3D): void {
+    this.root.add(part);
+    this.register(part);
+    this.setVisibility(this.table);
+    this.coverKey = { a: null, d: -1 };
+  }
+
+  private register(from: Object3D): void {
+    from.updateMatrixWorld(true);
+    from.traverse((object) => {
       const extras = object.userData as { id?: unknown; side?: unknown; tissue?: unknown; layer?: unknown };
       if (typeof extras.id !== "string") return;
       const meshes: Mesh[] = [];
@@ -195,10 +212,13 @@ export class AnatomyModel {
     return child;
   }
 
-  /** Uses a visibility table when it describes exactly this model's nodes (a stale or other table is ignored). */
+  /**
+   * Uses a visibility table when it describes every node loaded (a stale or other table is ignored). The table
+   * covers all the model's parts, so it may list nodes of parts not loaded yet.
+   */
   setVisibility(vis: Visibility | null): void {
-    const fits =
-      vis !== null && vis.nodes.length === this.nodes.length && this.nodes.every((n) => vis.index.has(n.name));
+    this.table = vis;
+    const fits = vis !== null && this.nodes.every((n) => vis.index.has(n.name));
     this.vis = fits ? vis : null;
   }
 

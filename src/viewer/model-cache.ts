@@ -1,11 +1,11 @@
-// Loads a region model once per page (meshopt-compressed glTF, decoder bundled, never fetched from elsewhere)
+// Loads a model file once per page (meshopt-compressed glTF, decoder bundled, never fetched from elsewhere)
 // and hands each viewer its own copy of the node tree; geometry is shared and freed when the last viewer goes.
-import type { BufferGeometry, Material, Mesh, Object3D } from "three";
+import type { BufferGeometry, Group, Material, Mesh, Object3D } from "three";
 import { MeshoptDecoder } from "three/examples/jsm/libs/meshopt_decoder.module.js";
-import { type GLTF, GLTFLoader } from "three/examples/jsm/loaders/GLTFLoader.js";
+import { loadGlb } from "./glb-loader.ts";
 
 interface Entry {
-  promise: Promise<GLTF>;
+  promise: Promise<Group>;
   users: number;
 }
 
@@ -25,18 +25,16 @@ function isMesh(o: Object3D): o is Mesh {
 export async function acquireModel(url: string): Promise<Object3D> {
   let entry = cache.get(url);
   if (!entry) {
-    const loader = new GLTFLoader();
-    loader.setMeshoptDecoder(MeshoptDecoder);
-    entry = { promise: loader.loadAsync(url), users: 0 };
+    entry = { promise: loadGlb(url), users: 0 };
     cache.set(url, entry);
     // A failed request is not cached: a later viewer (or a retry) asks again.
     entry.promise.catch(() => cache.delete(url));
   }
   entry.users++;
   try {
-    const gltf = await entry.promise;
+    const scene = await entry.promise;
     // clone() shares geometries between viewers; materials are replaced by the viewer's own shared set.
-    return gltf.scene.clone(true);
+    return scene.clone(true);
   } catch (error) {
     entry.users--;
     throw error;
@@ -51,10 +49,10 @@ export function releaseModel(url: string): void {
   if (entry.users > 0) return;
   cache.delete(url);
   entry.promise.then(
-    (gltf) => {
+    (scene) => {
       const geometries = new Set<BufferGeometry>();
       const materials = new Set<Material>();
-      gltf.scene.traverse((o) => {
+      scene.traverse((o) => {
         if (!isMesh(o)) return;
         geometries.add(o.geometry);
         for (const m of Array.isArray(o.material) ? o.material : [o.material]) materials.add(m);

@@ -1,4 +1,5 @@
 // Data the Astro side hands to the viewer island (serialisable), and the viewer's own shared types.
+import type { ModelPart } from "../lib/model-parts.ts";
 import type { LayerKey, Side, Vec3, ViewName } from "../lib/view-state.ts";
 
 /** One structure of the model as the list, labels and info card need it. */
@@ -39,7 +40,10 @@ export interface SchematicData {
 export interface ModelInfo {
   model: string;
   title: string;
+  /** The first-load file. */
   url: string;
+  /** The files loaded on demand, with the layer groups each holds (src/lib/model-parts.ts). */
+  parts: ModelPart[];
 }
 
 /** A referred-pain patch, glTF frame (right side), metres. */

@@ -21,6 +21,8 @@ import {
 } from "../../models/build.ts";
 import { loadRecords } from "../../models/records.ts";
 import { landmark } from "../../models/skeleton.ts";
+import { partFileName, partOf } from "../../src/lib/model-parts.ts";
+import { layerGroupOf } from "../../src/lib/view-state.ts";
 
 /** The Khronos validator (CommonJS, untyped). */
 const validator = createRequire(import.meta.url)("gltf-validator") as {
@@ -123,10 +125,47 @@ describe("generated model files", () => {
       expect(bytes).toBe(f.bytes);
       expect(f.bytes, `${f.file} bytes`).toBeLessThanOrEqual(BUDGET.fileBytes);
       expect(f.triangles, `${f.file} triangles`).toBeLessThanOrEqual(BUDGET.fileTriangles);
-      expect(f.triangles, `${f.file} has geometry`).toBeGreaterThan(1000);
+      expect(f.triangles, `${f.file} has geometry`).toBeGreaterThan(f.part === "" ? 1000 : 0);
       total += bytes;
     }
     expect(total).toBeLessThanOrEqual(BUDGET.totalBytes);
+  });
+
+  it("are split by layer group: a first-load file per model within its budget, parts by src/lib/model-parts.ts", () => {
+    const byModel = new Map<string, typeof manifest.files>();
+    for (const f of manifest.files) byModel.set(f.model, [...(byModel.get(f.model) ?? []), f]);
+    for (const [model, files] of byModel) {
+      const first = files.filter((f) => f.part === "");
+      expect(
+        first.map((f) => f.file),
+        `${model}: one first-load file`,
+      ).toEqual([`${model}.glb`]);
+      expect(first[0]?.bytes, `${model}.glb bytes`).toBeLessThanOrEqual(
+        model === "body" ? BUDGET.overviewFirstLoadBytes : BUDGET.firstLoadBytes,
+      );
+      for (const f of files.filter((x) => x.part !== "")) {
+        expect(f.bytes, `${f.file} bytes`).toBeLessThanOrEqual(
+          model === "body" ? BUDGET.overviewPartBytes : BUDGET.partBytes,
+        );
+      }
+      for (const f of files) {
+        expect(f.file).toBe(partFileName(model, f.part));
+        const wrong = f.nodes
+          .map((node) => manifest.structures.find((s) => s.node === node))
+          .filter((s) => !s || partOf(s.tissue, s.layer) !== f.part)
+          .map((s) => s?.node);
+        expect(wrong, `${f.file}: nodes of another part`).toEqual([]);
+        expect([...f.groups].sort()).toEqual(
+          [...new Set(f.nodes.map((node) => manifest.structures.find((s) => s.node === node)))]
+            .map((s) => layerGroupOf(s?.tissue ?? "", s?.layer ?? 1))
+            .filter((g, i, all) => all.indexOf(g) === i)
+            .sort(),
+        );
+      }
+    }
+    // The region models really are split: muscles and bones first, nerves and the skin on demand.
+    const upper = byModel.get("upper-limb") ?? [];
+    expect(upper.map((f) => f.part).sort()).toEqual(expect.arrayContaining(["", "nerve", "skin"]));
   });
 });
 

@@ -56,9 +56,9 @@ for (const kind of ["conditions", "techniques", "lessons"] as const) {
 }
 
 type Record_ = StructureFacts & { geometry?: unknown; bilateral?: boolean };
-const models = manifest.files.map((f) => ({
-  model: f.model,
-  ids: new Set(manifest.structures.filter((s) => s.models.includes(f.model)).map((s) => s.id)),
+const models = [...new Set(manifest.files.map((f) => f.model))].map((model) => ({
+  model,
+  ids: new Set(manifest.structures.filter((s) => s.models.includes(model)).map((s) => s.id)),
 }));
 const muscles = yamlRecords<Record_>("anatomy")
   .map((r) => r.data)

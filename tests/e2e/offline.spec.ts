@@ -30,6 +30,8 @@ async function waitForWorker(page: Page): Promise<void> {
 
 /** Waits until the worker has cached a figure's model and its structure list (the figure needs both offline). */
 async function waitForFigureCached(page: Page, model: string): Promise<void> {
+  // Ready: the model's first-load file and the parts the figure needs (src/lib/model-parts.ts) have arrived.
+  await expectFigureReady(page);
   await waitForCached(page, "palpate-models", model);
   await waitForCached(page, "palpate-models", model.replace(/\.glb$/, ".data.json"));
 }
@@ -53,9 +55,10 @@ async function expectFigureReady(page: Page): Promise<void> {
   await expect(v).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
 }
 
-/** Scrolls to the page's first figure and returns the path of the model file it requests. */
+/** Scrolls to the page's first figure and returns the path of the model's first-load file it requests. */
 async function figureModel(page: Page): Promise<string> {
-  const response = page.waitForResponse((r) => /\/models\/[^/]+\.glb$/.test(r.url()));
+  // `<model>.glb`, not a part (`<model>.<group>.glb`).
+  const response = page.waitForResponse((r) => /\/models\/[a-z0-9-]+\.glb$/.test(r.url()));
   await viewer(page).scrollIntoViewIfNeeded();
   return new URL((await response).url()).pathname;
 }

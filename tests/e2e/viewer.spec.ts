@@ -1,24 +1,20 @@
 // The 3D viewer against the production build in real Chromium (SwiftShader WebGL): rendering, selection, hide and
 // isolate, shareable links, fallbacks without WebGL or model, reduced motion, keyboard use, explorer search.
 //
-// Behaviour tests load the small fixture model (tests/fixtures/viewer/upper-limb.glb) for every /models/*.glb
-// request, so they test the viewer, not the generated anatomy; one test loads the generated models themselves.
+// Behaviour tests load the small fixture model (tests/fixtures/viewer/upper-limb.glb) for every model's first-load
+// file (its parts come empty), so they test the viewer, not the generated anatomy; one test loads the generated
+// models themselves.
 import { existsSync, readFileSync } from "node:fs";
-import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { axeViolations } from "./support/axe";
 import { isCspMessage, reportCspViolations } from "./support/csp";
 import { pixelStats } from "./support/pixels";
+import { serveFixtureModels } from "./support/viewer";
 
 const GUIDE = "/anatomy/explore/guide/";
 const EXPLORER = "/anatomy/explore/";
 const fixture = readFileSync(new URL("../fixtures/viewer/upper-limb.glb", import.meta.url));
 const distModels = new URL("../../dist/models/", import.meta.url);
-
-async function serveFixtureModels(context: BrowserContext): Promise<void> {
-  await context.route("**/models/*.glb", (route) =>
-    route.fulfill({ status: 200, contentType: "model/gltf-binary", body: fixture }),
-  );
-}
 
 /** Uncaught errors, CSP violations and requests to other origins while the page is open. */
 function watch(page: Page) {

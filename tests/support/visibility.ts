@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Box3, PerspectiveCamera, Vector3 } from "three";
+import type { Manifest } from "../../models/manifest.ts";
 import { perspectiveCamera } from "../../models/raster.ts";
 import { type ModelNode, readModelNodes } from "../../models/read-glb.ts";
 import { forEachCover, nodeCovers, pixelStacks } from "../../models/visibility.ts";
@@ -41,7 +42,10 @@ export function loadModel(model: string): Promise<LoadedModel> {
       const glb = join(modelsDir, `${model}.glb`);
       const table = join(modelsDir, `${model}.visibility.json`);
       if (!existsSync(glb) || !existsSync(table)) throw new Error(`${glb} or its visibility table: run npm run models`);
-      const nodes = await readModelNodes(glb);
+      // Every file of the model (its first-load file and its parts), as the table describes them all.
+      const manifest = JSON.parse(readFileSync(join(modelsDir, "manifest.json"), "utf8")) as Manifest;
+      const files = manifest.files.filter((f) => f.model === model).map((f) => join(modelsDir, f.file));
+      const nodes = (await Promise.all((files.length > 0 ? files : [glb]).map((f) => readModelNodes(f)))).flat();
       const vis = decodeVisibility(JSON.parse(readFileSync(table, "utf8")) as VisibilityFile);
       const boxes = nodes.map((n) => {
         const b = new Box3();

@@ -21,14 +21,22 @@ const GRID_CELLS = 6;
 const CELL_POINTS = 6;
 const cache = new Map<string, Promise<NodePoints[]>>();
 
-/** The model's structure nodes and a sample of their world-space vertices. Cached per file for the build. */
-export function readModelPoints(path: string): Promise<NodePoints[]> {
-  let entry = cache.get(path);
-  if (!entry) {
-    entry = loadPoints(path);
-    cache.set(path, entry);
-  }
-  return entry;
+/**
+ * The model's structure nodes and a sample of their world-space vertices, from its files (the first-load file and
+ * its parts, src/lib/model-parts.ts). Cached per file for the build.
+ */
+export async function readModelPoints(paths: string | readonly string[]): Promise<NodePoints[]> {
+  const lists = await Promise.all(
+    (typeof paths === "string" ? [paths] : paths).map((path) => {
+      let entry = cache.get(path);
+      if (!entry) {
+        entry = loadPoints(path);
+        cache.set(path, entry);
+      }
+      return entry;
+    }),
+  );
+  return lists.flat();
 }
 
 async function loadPoints(path: string): Promise<NodePoints[]> {
@@ -176,7 +184,7 @@ const projections = new Map<string, Promise<Projection | undefined>>();
  * screen plane, framed like the 3D view's first camera: on `frameIds` (with room around) or on everything.
  */
 export async function buildSchematic(
-  path: string,
+  path: string | readonly string[],
   direction: Vec3,
   side: Side,
   frameIds: string[],
@@ -205,7 +213,7 @@ const STILL_PIECE_POINTS = 10;
  * side (buildStillBackdrop), so a page of ten figures stays small.
  */
 export async function buildStill(
-  path: string,
+  path: string | readonly string[],
   direction: Vec3,
   side: Side,
   frameIds: string[],
@@ -260,7 +268,7 @@ const BACKDROP_FILL: Record<string, string> = {
  * the whole model, which buildStill places with `backdrop`). Presentation attributes only: no styles, no script.
  */
 export async function buildStillBackdrop(
-  path: string,
+  path: string | readonly string[],
   direction: Vec3,
   side: Side,
   groupOf: (id: string) => string,
@@ -300,7 +308,8 @@ const pathOf = (pieces: P[][]) =>
 
 /** What a projection is made from: the model file, the view, the framing and the outlines' detail. */
 interface ProjectionInput {
-  path: string;
+  /** The model's files. */
+  path: string | readonly string[];
   /** Unit vector towards the camera. */
   direction: Vec3;
   side: Side;
@@ -314,7 +323,14 @@ interface ProjectionInput {
 /** A projection, made once per input for the whole build (a figure's payload and its still share one). */
 function projection(input: ProjectionInput): Promise<Projection | undefined> {
   const { path, direction, side, frameIds, maxPoints, detailIds } = input;
-  const key = [path, direction.join(), side, frameIds.join(), maxPoints, detailIds.join()].join("|");
+  const key = [
+    typeof path === "string" ? path : path.join(","),
+    direction.join(),
+    side,
+    frameIds.join(),
+    maxPoints,
+    detailIds.join(),
+  ].join("|");
   let entry = projections.get(key);
   if (!entry) {
     entry = project(input);

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Manifest } from "../../../models/manifest.ts";
-import { layerGroupOf, type Side, type Vec3, type ViewName } from "../../lib/view-state.ts";
+import type { ModelPart } from "../../lib/model-parts.ts";
+import { type LayerKey, layerGroupOf, type Side, type Vec3, type ViewName } from "../../lib/view-state.ts";
 import { stillBackdropUrl } from "../../viewer/model-data.ts";
 import type {
   ModelInfo,
@@ -85,9 +86,24 @@ function firstSentence(text: string): string {
 /** The models a viewer may show, from the manifest or the planned list. */
 export function availableModels(manifest: Manifest | null): ModelInfo[] {
   if (manifest) {
-    return manifest.files.map((f) => ({ model: f.model, title: f.title, url: `/models/${f.file}` }));
+    const models = new Map<string, ModelInfo>();
+    for (const f of manifest.files) {
+      const part: ModelPart = { part: f.part ?? "", url: `/models/${f.file}`, groups: f.groups as LayerKey[] };
+      const info = models.get(f.model) ?? { model: f.model, title: f.title, url: "", parts: [] };
+      if (part.part === "") info.url = part.url;
+      else info.parts.push(part);
+      models.set(f.model, info);
+    }
+    return [...models.values()];
   }
-  return DEFAULT_MODELS.map(([model, title]) => ({ model, title, url: `/models/${model}.glb` }));
+  return DEFAULT_MODELS.map(([model, title]) => ({ model, title, url: `/models/${model}.glb`, parts: [] }));
+}
+
+/** Every file of a model (public/...): its first-load file and its parts, for the build-time outlines. */
+function modelFiles(model: string, manifest: Manifest | null, root: string): string[] {
+  const info = availableModels(manifest).find((m) => m.model === model);
+  const urls = info ? [info.url, ...info.parts.map((p) => p.url)] : [`/models/${model}.glb`];
+  return urls.map((url) => join(root, "public", url));
 }
 
 /** Which record ids a model contains when there is no manifest (from each record's regions). */
@@ -182,12 +198,6 @@ export function buildModelStructures(
 /** Per mode and model, for the build (every figure of a model shares one list). */
 const structuresCache = new Map<string, { manifest: Manifest | null; structures: StructureInfo[] }>();
 
-/** The model file of a model (public/...), for the schematic. */
-function modelFile(model: string, manifest: Manifest | null, root: string): string {
-  const file = availableModels(manifest).find((m) => m.model === model)?.url ?? `/models/${model}.glb`;
-  return join(root, "public", file);
-}
-
 /** How the schematic builders see a model from a named view on one side: its file, direction and layer groups. */
 function viewedModel(
   mode: "figure" | "explorer",
@@ -197,10 +207,10 @@ function viewedModel(
   records: Map<string, AnatomyFacts>,
   manifest: Manifest | null,
   root: string,
-): { path: string; direction: Vec3; groupOf: (id: string) => string } {
+): { path: string[]; direction: Vec3; groupOf: (id: string) => string } {
   const groups = new Map(buildModelStructures(mode, model, records, manifest).map((s) => [s.id, s.group]));
   return {
-    path: modelFile(model, manifest, root),
+    path: modelFiles(model, manifest, root),
     direction: viewDirection(view, side, model),
     groupOf: (id) => groups.get(id) ?? "connective",
   };
@@ -284,7 +294,7 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
   if (input.frame) payload.frame = input.frame;
   const groups = new Map(structures.map((s) => [s.id, s.group]));
   const schematic = await buildSchematic(
-    modelFile(model, manifest, root),
+    modelFiles(model, manifest, root),
     viewDirection(input.view, side, model),
     side,
     input.frame ?? [...input.focus, ...input.secondary],

@@ -1,0 +1,61 @@
+// Which file of a model a structure is in. A model is split by layer group: its first-load file (`<model>.glb`)
+// holds the layers a viewer draws when it opens; every other group (skin, connective tissue, nerves and vessels,
+// any group added later) is a part file (`<model>.<group>.glb`) fetched when the viewer first needs it. The
+// generator (models/build.ts) sorts nodes with this and records the result in the manifest; the viewer reads the
+// manifest's answer from its payload. Pure TypeScript.
+import { LAYER_KEYS, type LayerKey, layerGroupOf } from "./view-state.ts";
+
+/** Layer groups in a model's first-load file: what a figure shows when it opens (besides what it highlights). */
+export const FIRST_LOAD_LAYERS: readonly LayerKey[] = ["superficial", "deep", "bone"];
+
+/** The part a layer group's structures are in: "" for the first-load file, else the group's own part. */
+export function partOfGroup(group: LayerKey): string {
+  return FIRST_LOAD_LAYERS.includes(group) ? "" : group;
+}
+
+/** The part a structure is in, from its tissue and depth. */
+export function partOf(tissue: string, layer: number): string {
+  return partOfGroup(layerGroupOf(tissue, layer));
+}
+
+/** File name of a model's part ("" = the first-load file). */
+export function partFileName(model: string, part: string): string {
+  return part ? `${model}.${part}.glb` : `${model}.glb`;
+}
+
+/** Parts in file order: the first-load file, then the groups from the outside in. */
+export const PART_ORDER: readonly string[] = ["", ...LAYER_KEYS.filter((k) => partOfGroup(k) !== "")];
+
+/**
+ * The layers a figure opens with: the first-load file's and the groups of what it highlights, with the skin when
+ * it draws a referred-pain zone (the zone lies on the skin, drawn see-through).
+ */
+export function openingLayers(highlighted: Iterable<LayerKey>, referredPain = false): LayerKey[] {
+  const groups = new Set<LayerKey>([...FIRST_LOAD_LAYERS, ...highlighted]);
+  if (referredPain) groups.add("skin");
+  return LAYER_KEYS.filter((k) => groups.has(k));
+}
+
+/** One file of a model as a viewer sees it. */
+export interface ModelPart {
+  /** "" for the first-load file. */
+  part: string;
+  url: string;
+  /** Layer groups whose structures are in it. */
+  groups: LayerKey[];
+}
+
+/**
+ * The files a viewer needs for what it draws: the first-load file, and each part holding a layer group that is
+ * shown or a structure that is highlighted, selected or isolated (whatever its layer).
+ */
+export function partsNeeded(
+  parts: readonly ModelPart[],
+  layers: Iterable<LayerKey>,
+  structureGroups: Iterable<LayerKey>,
+): ModelPart[] {
+  const groups = new Set<LayerKey>([...layers, ...structureGroups]);
+  // Endangerment outlines are drawn on the skin: the zone layer needs the skin's file.
+  if (groups.has("zone")) groups.add("skin");
+  return parts.filter((p) => p.part === "" || p.groups.some((g) => groups.has(g)));
+}

@@ -1,0 +1,41 @@
+// A page with a 3D figure far down loads no 3D code (React, the 3D stage) and no model until the figure comes
+// within a screen of the viewport; then it loads them, the first-load model file and only the parts its figure
+// needs (issue 14: the first 3D view stays small).
+import { expect, test } from "@playwright/test";
+
+const PAGE = "/learn/tissues-101/";
+/** The viewer island's chunk, React's client, the 3D stage (hashed names) and model files. */
+const THREE_D = /\/_astro\/(Stage3D|AnatomyViewer|client)\.[\w-]+\.js$|\.glb$/;
+
+test("no 3D code or model is fetched until a figure nears the viewport", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(PAGE);
+  await page.waitForLoadState("networkidle");
+  // The viewer's server-rendered root (the island element itself is display: contents).
+  const island = page.locator("[data-anatomy-viewer]").first();
+  // The figure starts more than a screen below the fold (else this test would prove nothing).
+  const top = await island.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  expect(top).toBeGreaterThan(2 * 720);
+  await page.waitForTimeout(500);
+  expect(requests.filter((p) => THREE_D.test(p))).toEqual([]);
+
+  // Two screens above the figure: still nothing.
+  await page.evaluate((y) => window.scrollTo(0, y - 2 * 720), top);
+  await page.waitForTimeout(500);
+  expect(requests.filter((p) => THREE_D.test(p))).toEqual([]);
+
+  // At the figure: the viewer's code and its first-load model arrive, and no model file of another region.
+  await island.scrollIntoViewIfNeeded();
+  await expect(island).toHaveAttribute("data-status", "ready", {
+    timeout: 30_000,
+  });
+  const models = requests.filter((p) => p.endsWith(".glb"));
+  expect(requests.some((p) => /\/_astro\/Stage3D\.[\w-]+\.js$/.test(p))).toBe(true);
+  expect(models.length).toBeGreaterThan(0);
+  const model = models[0]?.replace(/^\/models\/([a-z-]+)\..*$/, "$1");
+  expect(models.every((p) => p.startsWith(`/models/${model}.`))).toBe(true);
+  // Its skin part is not among them: the figure does not show the skin.
+  expect(models).not.toContain(`/models/${model}.skin.glb`);
+});

@@ -1,0 +1,50 @@
+// Which file of a model a structure goes to (src/lib/model-parts.ts), and which files a viewer needs.
+import { describe, expect, it } from "vitest";
+import {
+  FIRST_LOAD_LAYERS,
+  type ModelPart,
+  PART_ORDER,
+  partFileName,
+  partOf,
+  partsNeeded,
+} from "../../src/lib/model-parts.ts";
+import { LAYER_KEYS } from "../../src/lib/view-state.ts";
+
+describe("model parts", () => {
+  it("keeps bones and muscles in the first-load file and gives every other tissue a part by its layer group", () => {
+    expect(partOf("bone", 6)).toBe("");
+    expect(partOf("muscle", 1)).toBe("");
+    expect(partOf("muscle", 4)).toBe("");
+    expect(partOf("tendon", 2)).toBe("");
+    expect(partOf("skin", 1)).toBe("skin");
+    expect(partOf("nerve", 3)).toBe("nerve");
+    expect(partOf("vessel", 2)).toBe("nerve");
+    expect(partOf("ligament", 4)).toBe("connective");
+    expect(partOf("joint-capsule", 5)).toBe("connective");
+    // A tissue the viewer has no group for yet still lands in a part, never in the first-load file.
+    expect(partOf("some-new-tissue", 2)).not.toBe("");
+  });
+
+  it("orders the files first-load first, then one part per other layer group", () => {
+    expect(PART_ORDER[0]).toBe("");
+    expect([...PART_ORDER.slice(1)].sort()).toEqual(LAYER_KEYS.filter((k) => !FIRST_LOAD_LAYERS.includes(k)).sort());
+    expect(partFileName("upper-limb", "")).toBe("upper-limb.glb");
+    expect(partFileName("upper-limb", "nerve")).toBe("upper-limb.nerve.glb");
+  });
+
+  it("asks for a part only when a shown layer or a chosen structure is in it", () => {
+    const parts: ModelPart[] = [
+      { part: "", url: "/m.glb", groups: ["bone", "deep", "superficial"] },
+      { part: "skin", url: "/m.skin.glb", groups: ["skin"] },
+      { part: "nerve", url: "/m.nerve.glb", groups: ["nerve"] },
+      { part: "connective", url: "/m.connective.glb", groups: ["connective"] },
+    ];
+    const urls = (layers: (typeof LAYER_KEYS)[number][], groups: (typeof LAYER_KEYS)[number][] = []) =>
+      partsNeeded(parts, layers, groups).map((p) => p.url);
+    expect(urls([...FIRST_LOAD_LAYERS])).toEqual(["/m.glb"]);
+    expect(urls([...FIRST_LOAD_LAYERS, "nerve"])).toEqual(["/m.glb", "/m.nerve.glb"]);
+    // A highlighted ligament needs its part even with the connective layer off.
+    expect(urls(["bone"], ["connective"])).toEqual(["/m.glb", "/m.connective.glb"]);
+    expect(urls([])).toEqual(["/m.glb"]);
+  });
+});
