@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { openingLayers, partsNeeded } from "../src/lib/model-parts.ts";
+import { figureLayers, partsNeeded } from "../src/lib/model-parts.ts";
 import type { ViewerPayload } from "../src/viewer/types.ts";
 
 export const gzipSize = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
@@ -145,14 +145,7 @@ export function firstView(distDir: string, html: string): FirstView | null {
   const modelUrls = info
     ? [
         info.url,
-        ...partsNeeded(
-          info.parts ?? [],
-          openingLayers(
-            payload.structures.map((s) => s.group),
-            payload.referredPain !== undefined,
-          ),
-          [],
-        )
+        ...partsNeeded(info.parts ?? [], figureLayers(payload), [])
           .filter((p) => p.part)
           .map((p) => p.url),
       ]

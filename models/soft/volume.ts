@@ -1,5 +1,6 @@
 // Target volumes of muscles, from one rule (models/README.md, "Target volumes"):
-//   1. a part that states `volumeReason` keeps its own `volumeCm3`;
+//   1. a part that states `volumeReason` keeps its own `volumeCm3` (without one it has no target: its shape is given
+//      by maxRadiusMm or thicknessMm, for the reason stated);
 //   2. otherwise its reference family's summed volume: every reference path matched by its `volumeFrom` patterns,
 //      or, without them, every reference path its geometry names (`from:` in its path, fascicles and slips), each
 //      counted once;
@@ -60,8 +61,12 @@ export function referenceFamily(g: SoftPart, refs: ReferenceVolumes): string[] {
 /** Target volume of one part by the rule above. */
 export function partVolumeTarget(g: SoftPart, refs: ReferenceVolumes): VolumeTarget {
   if (g.builder !== "spindle" && g.builder !== "sheet") return { cm3: undefined, source: "none", family: [] };
-  if (g.volumeReason !== undefined && g.volumeCm3 !== undefined) {
-    return { cm3: g.volumeCm3, source: "reason", family: referenceFamily(g, refs) };
+  if (g.volumeReason !== undefined) {
+    return {
+      cm3: g.volumeCm3,
+      source: g.volumeCm3 !== undefined ? "reason" : "none",
+      family: referenceFamily(g, refs),
+    };
   }
   const family = referenceFamily(g, refs);
   const volumes = family.map((n) => refs.volumeCm3(n));

@@ -5,17 +5,31 @@
 // manifest's answer from its payload. Pure TypeScript.
 import { LAYER_KEYS, type LayerKey, layerGroupOf } from "./view-state.ts";
 
-/** Layer groups in a model's first-load file: what a figure shows when it opens (besides what it highlights). */
+/** Layer groups in a region model's first-load file: what a figure shows when it opens (besides what it highlights). */
 export const FIRST_LOAD_LAYERS: readonly LayerKey[] = ["superficial", "deep", "bone"];
 
-/** The part a layer group's structures are in: "" for the first-load file, else the group's own part. */
-export function partOfGroup(group: LayerKey): string {
-  return FIRST_LOAD_LAYERS.includes(group) ? "" : group;
+/** The whole-body overview (the explorer's model). */
+export const OVERVIEW_MODEL = "body";
+/**
+ * The overview's first-load file holds only the outer muscles and the bones: with every structure of the body its
+ * node list alone (glTF JSON, whatever the detail) would pass the file budget, and from outside the deep muscles are
+ * covered anyway. They load when the deep layer is turned on or one of them is highlighted.
+ */
+const OVERVIEW_FIRST_LOAD_LAYERS: readonly LayerKey[] = ["superficial", "bone"];
+
+/** Layer groups in a model's first-load file. */
+export function firstLoadLayers(model: string): readonly LayerKey[] {
+  return model === OVERVIEW_MODEL ? OVERVIEW_FIRST_LOAD_LAYERS : FIRST_LOAD_LAYERS;
 }
 
-/** The part a structure is in, from its tissue and depth. */
-export function partOf(tissue: string, layer: number): string {
-  return partOfGroup(layerGroupOf(tissue, layer));
+/** The part a layer group's structures are in: "" for the first-load file, else the group's own part. */
+export function partOfGroup(group: LayerKey, model = ""): string {
+  return firstLoadLayers(model).includes(group) ? "" : group;
+}
+
+/** The part a structure is in, from its tissue and depth (and the model: the overview splits more). */
+export function partOf(tissue: string, layer: number, model = ""): string {
+  return partOfGroup(layerGroupOf(tissue, layer), model);
 }
 
 /** File name of a model's part ("" = the first-load file). */
@@ -24,14 +38,14 @@ export function partFileName(model: string, part: string): string {
 }
 
 /** Parts in file order: the first-load file, then the groups from the outside in. */
-export const PART_ORDER: readonly string[] = ["", ...LAYER_KEYS.filter((k) => partOfGroup(k) !== "")];
+export const PART_ORDER: readonly string[] = ["", ...LAYER_KEYS];
 
 /**
  * The layers a figure opens with: the first-load file's and the groups of what it highlights, with the skin when
  * it draws a referred-pain zone (the zone lies on the skin, drawn see-through).
  */
-export function openingLayers(highlighted: Iterable<LayerKey>, referredPain = false): LayerKey[] {
-  const groups = new Set<LayerKey>([...FIRST_LOAD_LAYERS, ...highlighted]);
+export function openingLayers(highlighted: Iterable<LayerKey>, referredPain = false, model = ""): LayerKey[] {
+  const groups = new Set<LayerKey>([...firstLoadLayers(model), ...highlighted]);
   if (referredPain) groups.add("skin");
   return LAYER_KEYS.filter((k) => groups.has(k));
 }
@@ -58,4 +72,21 @@ export function partsNeeded(
   // Endangerment outlines are drawn on the skin: the zone layer needs the skin's file.
   if (groups.has("zone")) groups.add("skin");
   return parts.filter((p) => p.part === "" || p.groups.some((g) => groups.has(g)));
+}
+
+/**
+ * The layers a viewer opens with, from what its payload shows: the model's first-load layers and the groups of
+ * what it highlights; the skin under a referred-pain zone; a figure of one endangerment site also draws its outline
+ * (on the skin). One rule for the viewer (AnatomyViewer) and the page-weight count (scripts/page-weight.ts).
+ */
+export function figureLayers(p: {
+  mode: string;
+  model: string;
+  structures: readonly { group: LayerKey }[];
+  referredPain?: unknown;
+  zones?: readonly unknown[] | undefined;
+}): LayerKey[] {
+  const groups = p.structures.map((s) => s.group);
+  if (p.mode === "figure" && (p.zones?.length ?? 0) > 0) return [...openingLayers(groups, true, p.model), "zone"];
+  return openingLayers(groups, p.referredPain !== undefined, p.model);
 }

@@ -174,7 +174,10 @@ const common = {
  * states why its own volumeCm3 differs.
  */
 const volumeRule = {
-  /** Why this part's volumeCm3 replaces its reference family's summed volume (needs volumeCm3). */
+  /**
+   * Why this part's volumeCm3 (or, without one, its maxRadiusMm: no volume target) replaces its reference family's
+   * summed volume.
+   */
   volumeReason: z.string().min(12).optional(),
   /** The reference family, as derived path names or prefixes ending in `*` (default: the paths it names). */
   volumeFrom: z
@@ -237,8 +240,12 @@ const spindleSchema = z
   })
   .strict()
   .superRefine((g, ctx) => {
-    if (g.volumeReason !== undefined && g.volumeCm3 === undefined) {
-      ctx.addIssue({ code: "custom", path: ["volumeReason"], message: "volumeReason explains a volumeCm3: give one" });
+    if (g.volumeReason !== undefined && g.volumeCm3 === undefined && g.maxRadiusMm === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["volumeReason"],
+        message: "volumeReason explains a volumeCm3 or a maxRadiusMm used instead of the reference volume: give one",
+      });
     }
     if (g.thinToward && g.thinAxis) {
       ctx.addIssue({ code: "custom", path: ["thinAxis"], message: "give thinToward or thinAxis, not both" });

@@ -15,7 +15,7 @@ import {
   useRef,
   useState,
 } from "react";
-import { openingLayers, partsNeeded } from "../lib/model-parts.ts";
+import { figureLayers, partsNeeded } from "../lib/model-parts.ts";
 import {
   applyViewState,
   type CameraState,
@@ -78,21 +78,8 @@ function initialState(p: ViewerPayload, viewer: string): ViewState {
     hidden: [],
     isolated: [],
     // The layers of the model's first-load file and those of what the figure highlights (the rest loads when turned
-    // on); a referred-pain figure draws on the skin, so the skin starts shown (translucent); so does a figure of one
-    // endangerment site, with its outline (the explorer's sites start hidden: a layer to switch on).
-    layers:
-      p.mode === "figure" && p.zones?.length
-        ? [
-            ...openingLayers(
-              p.structures.map((s) => s.group),
-              true,
-            ),
-            "zone",
-          ]
-        : openingLayers(
-            p.structures.map((s) => s.group),
-            p.referredPain !== undefined,
-          ),
+    // on), with the skin under a referred-pain zone and a site's outline (src/lib/model-parts.ts).
+    layers: figureLayers(p),
     xray: false,
     labels: true,
     quiz: false,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { BoneSet, insideBone, meanThickness, meshArea, meshVolume, topology } from "../../models/fit.ts";
 import { recordAttachments, recordTarget, skeletonContext, skeletonReferences } from "../../models/soft/index.ts";
-import { partVolumeTarget, type ReferenceVolumes } from "../../models/soft/volume.ts";
+import { namedPaths, partVolumeTarget, type ReferenceVolumes, softParts } from "../../models/soft/volume.ts";
 import type { Vec3 } from "../../models/types.ts";
 import type { SoftPart } from "../../src/schemas/geometry-soft.ts";
 import { mesh, records } from "../support/meshes.ts";
@@ -87,13 +87,25 @@ const muscles = records
 describe("every muscle record, as built", () => {
   const built = muscles.map((r) => ({ record: r, mesh: mesh(r.id) }));
 
-  it("has a target volume by the rule", () => {
-    const missing = muscles.filter((r) => recordTarget(r, skeletonReferences).cm3 === undefined).map((r) => r.id);
+  it("has a target volume by the rule when it has reference data or a typed volume", () => {
+    // Without either (muscles the reference models lack), or with a stated reason for a radius instead, the shape
+    // is given by maxRadiusMm or thicknessMm and there is no target.
+    const named = (r: (typeof muscles)[number]) =>
+      r.geometry !== undefined &&
+      r.geometry.builder !== "bone" &&
+      softParts(r.geometry).some(
+        (p) => namedPaths(p).length > 0 && !("volumeReason" in p && p.volumeReason !== undefined),
+      );
+    const missing = muscles
+      .filter((r) => named(r) && recordTarget(r, skeletonReferences).cm3 === undefined)
+      .map((r) => r.id);
     expect(missing).toEqual([]);
   });
 
-  it("at least 95 % of muscles are within 0.8-1.25 of their target volume, none below 0.6 or above 1.6", () => {
-    const ratios = built.map(({ record, mesh }) => {
+  it("at least 95 % of muscles with a target are within 0.8-1.25 of it, none below 0.6 or above 1.6", () => {
+    const targeted = built.filter(({ record }) => recordTarget(record, skeletonReferences).cm3 !== undefined);
+    expect(targeted.length).toBeGreaterThan(80);
+    const ratios = targeted.map(({ record, mesh }) => {
       const t = recordTarget(record, skeletonReferences).cm3 ?? Number.NaN;
       return { id: record.id, ratio: mesh ? (meshVolume(mesh) * 1e6) / t : 0 };
     });

@@ -152,7 +152,7 @@ describe("generated model files", () => {
         expect(f.file).toBe(partFileName(model, f.part));
         const wrong = f.nodes
           .map((node) => manifest.structures.find((s) => s.node === node))
-          .filter((s) => !s || partOf(s.tissue, s.layer) !== f.part)
+          .filter((s) => !s || partOf(s.tissue, s.layer, f.model) !== f.part)
           .map((s) => s?.node);
         expect(wrong, `${f.file}: nodes of another part`).toEqual([]);
         expect([...f.groups].sort()).toEqual(
