@@ -46,3 +46,13 @@ export function entries<T = Record<string, unknown>>(
 export function idsOf(name: CollectionName): Set<string> {
   return new Set(entries(name).map((e) => e.id));
 }
+
+/** Anatomy records by id, with the fields the page tests read. */
+export function anatomyById(): Map<string, { id: string; regions: string[]; tissue: string; referredPain?: unknown }> {
+  return new Map(
+    entries<{ id: string; regions: string[]; tissue: string; referredPain?: unknown }>("anatomy").map((e) => [
+      e.id,
+      e.data,
+    ]),
+  );
+}

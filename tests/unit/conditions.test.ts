@@ -8,7 +8,7 @@ import { CONDITION_REGIONS, groupByRegion } from "../../src/components/condition
 import { CONDITION_BODY_SECTIONS } from "../../src/components/condition/sections.ts";
 import { fleschKincaidGrade, splitWords } from "../../src/lib/readability.ts";
 import { conditionRegionSchema } from "../../src/schemas/condition.ts";
-import { entries, idsOf, mdxPages } from "../support/content.ts";
+import { anatomyById, idsOf, mdxPages } from "../support/content.ts";
 
 /** The guides the first issue required (a floor: more guides need no change here). */
 const REQUIRED = [
@@ -65,12 +65,7 @@ const slugs = pages.map((p) => p.slug);
 
 const referenceIds = idsOf("references");
 const glossaryIds = idsOf("glossary");
-const anatomy = new Map(
-  entries<{ id: string; regions: string[]; tissue: string; referredPain?: unknown }>("anatomy").map((e) => [
-    e.id,
-    e.data,
-  ]),
-);
+const anatomy = anatomyById();
 const techniqueFiles = new Set(mdxPages("techniques").map((p) => p.slug));
 
 function attributeValues(body: string, tag: string, attribute: string): string[] {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { citedIds, parseEvidence } from "../../src/components/condition/evidence-text.ts";
 import { TECHNIQUE_BODY_SECTIONS } from "../../src/components/technique/sections.ts";
 import { fleschKincaidGrade, splitWords } from "../../src/lib/readability.ts";
-import { entries, idsOf, mdxPages } from "../support/content.ts";
+import { anatomyById, idsOf, mdxPages } from "../support/content.ts";
 
 /** The guides issue 8 requires, with the structures each must show as worked examples. */
 const REQUIRED: Record<string, { focus: string[]; bodyMentions: RegExp[] }> = {
@@ -81,12 +81,7 @@ const slugs = pages.map((p) => p.slug);
 
 const referenceIds = idsOf("references");
 const glossaryIds = idsOf("glossary");
-const anatomy = new Map(
-  entries<{ id: string; regions: string[]; tissue: string; referredPain?: unknown }>("anatomy").map((e) => [
-    e.id,
-    e.data,
-  ]),
-);
+const anatomy = anatomyById();
 const conditionSlugs = idsOf("conditions");
 
 /** The `##` headings of an MDX body, in order. */
