@@ -495,7 +495,7 @@ test.describe("viewer with the fixture model", () => {
     await search.fill("fcr");
     await expect(v.getByRole("button", { name: /^Flexor carpi radialis/ })).toBeVisible();
     await expect(v.getByRole("button", { name: /^Biceps brachii/ })).toHaveCount(0);
-    await search.fill("median");
+    await search.fill("median nerve");
     await search.press("Enter");
     await expect(v).toHaveAttribute("data-selected", "median-nerve");
     await expect(v.getByRole("region", { name: "Median nerve" })).toBeVisible();

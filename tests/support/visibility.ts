@@ -9,7 +9,8 @@ import type { Manifest } from "../../models/manifest.ts";
 import { perspectiveCamera } from "../../models/raster.ts";
 import { type ModelNode, readModelNodes } from "../../models/read-glb.ts";
 import { forEachCover, nodeCovers, pixelStacks } from "../../models/visibility.ts";
-import type { Side, Vec3, ViewName } from "../../src/lib/view-state.ts";
+import { openingLayers } from "../../src/lib/model-parts.ts";
+import { layerGroupOf, type Side, type Vec3, type ViewName } from "../../src/lib/view-state.ts";
 import {
   bestDirection,
   decodeVisibility,
@@ -113,10 +114,14 @@ export function visibleFraction(
   eye: Vec3,
   target: Vec3,
   frame = FRAME,
+  layers?: ReadonlySet<string>,
 ): { fraction: number; targetPixels: number } {
   const camera = perspectiveCamera({ eye, target, fov: frame.fov, width: frame.width, height: frame.height });
-  // The skin is drawn only on referred-pain figures, and then see-through: it never hides anything.
-  const drawn = m.nodes.flatMap((n, i) => (n.tissue === "skin" ? [] : [i]));
+  // The skin is drawn only on referred-pain figures, and then see-through: it never hides anything. With `layers`,
+  // only the layer groups the viewer shows are drawn (the others are not even loaded: src/lib/model-parts.ts).
+  const drawn = m.nodes.flatMap((n, i) =>
+    n.tissue === "skin" || (layers && !layers.has(layerGroupOf(n.tissue, n.layer))) ? [] : [i],
+  );
   const stacks = pixelStacks(
     nodeCovers(
       drawn.map((i) => m.nodes[i] as ModelNode),
@@ -140,6 +145,12 @@ export function visibleFraction(
     if (occluders.length === 0) seen++;
   });
   return { fraction: total ? seen / total : 0, targetPixels: total };
+}
+
+/** The layer groups a figure of these structures opens with in the viewer (src/lib/model-parts.ts). */
+export function figureOpeningLayers(m: LoadedModel, ids: readonly string[], model: string): Set<string> {
+  const groups = m.nodes.filter((n) => ids.includes(n.id)).map((n) => layerGroupOf(n.tissue, n.layer));
+  return new Set(openingLayers(groups, false, model));
 }
 
 /** Camera position and target the viewer takes for a direction (frameBox on the framed ids). */
@@ -191,7 +202,9 @@ export async function measureScenario(s: Scenario, mode: "before" | "after"): Pr
           nearestDirection(m.vis, [eye[0] - target[0], eye[1] - target[1], eye[2] - target[2]]),
         )
       : new Set<string>();
-  const r = visibleFraction(m, nodesOn(m.nodes, targets, s.side), cleared, eye, target);
+  // A figure draws the layers it opens with (its model's first-load layers and those of what it highlights).
+  const layers = s.kind === "figure" ? figureOpeningLayers(m, [...s.focus, ...s.secondary], s.model) : undefined;
+  const r = visibleFraction(m, nodesOn(m.nodes, targets, s.side), cleared, eye, target, FRAME, layers);
   return { ...r, direction, eye, target, cleared: [...cleared].sort(), changed };
 }
 
