@@ -134,7 +134,10 @@ test("a seeded round: Name it and Find it every way, score, missed list, and pro
   expected.push(true);
   await next();
 
-  // 5. Name it by typing the name with a small typo: forgiven.
+  // 5. Name it by typing the name with a small typo: forgiven. (Wait for the question first: under load the next
+  // question's field can be filled before it is in place.)
+  await expect(announce).toContainText("Question 5 of 10. Name it");
+  await expect(quiz.getByLabel("Or type the name")).toBeEditable();
   await quiz.getByLabel("Or type the name").fill(typo(nameOf(q(4).answer)));
   await quiz.getByLabel("Or type the name").press("Enter");
   await expect(feedback).toHaveAttribute("data-feedback", "right");
