@@ -34,6 +34,15 @@ async function waitForFigureCached(page: Page, model: string): Promise<void> {
   await expectFigureReady(page);
   await waitForCached(page, "palpate-models", model);
   await waitForCached(page, "palpate-models", model.replace(/\.glb$/, ".data.json"));
+  // And every other model file the figure fetched (its parts, the visibility table): under load they can arrive
+  // after the first-load file, and offline the figure needs them all.
+  const fetched = await page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.startsWith("/models/")),
+  );
+  for (const url of new Set(fetched)) await waitForCached(page, "palpate-models", url);
 }
 
 /** Waits until the worker has cached this URL in the named cache. */
