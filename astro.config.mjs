@@ -7,6 +7,7 @@ import mdx from "@astrojs/mdx";
 import react from "@astrojs/react";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
+import { posters } from "./src/integrations/posters.ts";
 
 /** The models' manifest is read at build time only (pages and the per-model data files): the browser never needs it. */
 const dropBuildOnlyFiles = {
@@ -65,13 +66,15 @@ export default defineConfig({
   trailingSlash: "always",
   // Not node_modules/.astro: worktrees that share one node_modules must not share the content data store.
   cacheDir: cacheDir.pathname,
-  build: { format: "directory" },
+  // Several pages at once: their figure posters are drawn by worker threads (src/components/viewer/poster-pool.ts).
+  build: { format: "directory", concurrency: 4 },
   // /embed/ is a frame for other sites, not a page to find.
   integrations: [
     mdx(),
     react(),
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith("/embed/") }),
     dropBuildOnlyFiles,
+    posters(),
   ],
   // No code blocks on the site, and Shiki's inline styles would be blocked by the CSP.
   markdown: { syntaxHighlight: false },

@@ -74,7 +74,8 @@ const isPage = (url: URL) => url.pathname.endsWith("/");
 function strategyFor(url: URL, request?: Request): Strategy | undefined {
   if (request?.mode === "navigate" || isPage(url)) return pages;
   if (url.pathname.startsWith("/_astro/")) return assets;
-  if (url.pathname.startsWith("/models/")) return models;
+  // Figure posters belong with the models: a page read offline shows its figures' stills.
+  if (url.pathname.startsWith("/models/") || url.pathname.startsWith("/posters/")) return models;
   if (/^\/pagefind\/(fragment|index|filter)\//.test(url.pathname) || url.pathname.endsWith(".pf_meta")) return search;
   return undefined;
 }

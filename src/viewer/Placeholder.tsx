@@ -7,7 +7,7 @@ import type { SchematicData, StructureInfo } from "./types.ts";
 import { VIEW_LABELS } from "./view-directions.ts";
 
 interface Props {
-  /** The server-drawn still of a page figure, used instead of `schematic`. */
+  /** A page figure's poster (server-rendered), used instead of `schematic`. */
   still?: ReactNode;
   /** The figure's own view, shown while the camera holds a free position. */
   view: ViewName;

@@ -23,16 +23,6 @@ export function Schematic({ data, focus, secondary }: Props) {
       aria-hidden="true"
       focusable="false"
     >
-      {data.backdrop && (
-        <image
-          href={data.backdrop.href}
-          x={data.backdrop.x}
-          y={data.backdrop.y}
-          width={data.backdrop.width}
-          height={data.backdrop.height}
-          preserveAspectRatio="none"
-        />
-      )}
       {shapes.map(({ s, k, i }) => (
         <path key={`${s.id}-${i}`} className={`av-shape av-${k} av-g-${s.group}`} d={s.d} />
       ))}

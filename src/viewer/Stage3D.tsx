@@ -404,6 +404,10 @@ function Scene(props: StageProps) {
       if (command.ids.length > 0)
         model.boundsOf(command.ids, side, box, command.kind === "frame" ? undefined : appearance);
       else box.makeEmpty();
+      // A figure framed on structures it does not draw (a layer it does not open) frames its highlights instead.
+      if (box.isEmpty() && command.kind === "view") {
+        model.boundsOf([...appearance.focus, ...appearance.secondary], side, box, appearance);
+      }
       if (box.isEmpty()) model.boundsOfDrawn(appearance, box);
       else if (command.kind === "view") expandForContext(box);
       if (command.kind === "view") scratch.dir.set(...viewDirection(command.view, side, latest.current.model));

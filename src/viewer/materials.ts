@@ -64,6 +64,11 @@ export const ZONE_COLOUR = { light: "#00796b", dark: "#4db6ac" } as const;
 
 const DEFAULT_LOOK: Look = { colour: "#cfc8bb", roughness: 0.6 };
 
+/** A tissue's colour, roughness and opacity: natural, or calm while something is highlighted (also the posters'). */
+export function tissueLook(tissue: string, calm: boolean): Look {
+  return (calm ? CALM : VIVID)[tissue] ?? DEFAULT_LOOK;
+}
+
 /** What the nearest surface at a pixel is, written to the stencil buffer by every solid surface. */
 const STAMP = { context: 0, focus: 1, secondary: 2 } as const;
 
@@ -207,7 +212,7 @@ export class MaterialSet {
     const key = `${tissue}|${calm ? 1 : 0}|${xray ? 1 : 0}|${tissue === "muscle" ? fibre : 0}`;
     let material = this.looks.get(key);
     if (!material) {
-      const look = (calm ? CALM : VIVID)[tissue] ?? DEFAULT_LOOK;
+      const look = tissueLook(tissue, calm);
       const m = new MeshStandardMaterial({ color: look.colour, roughness: look.roughness, metalness: 0 });
       if (xray) {
         m.transparent = true;

@@ -14,11 +14,6 @@ export function schematicUrl(model: string, view: ViewName, side: Side): string 
   return `/models/schematic/${model}-${view}-${side}.json`;
 }
 
-/** The backdrop of a page figure's still: every outline of a model from a named view on one side, as SVG. */
-export function stillBackdropUrl(model: string, view: ViewName, side: Side): string {
-  return `/models/still/${model}-${view}-${side}.svg`;
-}
-
 const cache = new Map<string, Promise<unknown>>();
 
 function fetchOnce<T>(url: string): Promise<T> {

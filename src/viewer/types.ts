@@ -32,8 +32,6 @@ export interface SchematicData {
   viewBox: string;
   /** Far to near. */
   shapes: { id: string; onSide: boolean; group: string; depth: number; d: string }[];
-  /** A page figure's still: the other outlines, as an image placed at this box of the viewBox's frame. */
-  backdrop?: { href: string; x: number; y: number; width: number; height: number };
 }
 
 /** A model the viewer can show (the explorer offers several). */

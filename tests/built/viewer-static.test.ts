@@ -1,8 +1,10 @@
 // The 3D viewer's server render, as a reader without JavaScript gets it (dist/, in Node): no control that cannot
-// work, a skip link before every viewer that lands just after it, and a still of each page figure with its
-// highlighted structures drawn, its backdrop image built, and its legend naming them.
-import { existsSync } from "node:fs";
+// work, a skip link before every viewer that lands just after it, and a poster of each page figure (a WebP file
+// that exists, within its byte budget, its size as the page says, the focus colour in it) and a legend naming the
+// highlighted structures.
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { builtPages, distDir, pageDoc, text, viewerPayloads } from "../support/dist.ts";
 
@@ -55,7 +57,7 @@ describe("viewer server render", () => {
     expect(problems).toEqual([]);
   });
 
-  it("shows each page figure's highlighted structures in its still, over a backdrop image that exists", () => {
+  it("shows each page figure's poster (WebP, at most 40 KB, the focus drawn in it) and names its structures", async () => {
     const problems: string[] = [];
     let figures = 0;
     for (const { path, doc } of pages) {
@@ -65,26 +67,49 @@ describe("viewer server render", () => {
         const payload = payloads[i];
         if (payload?.mode !== "figure") continue;
         figures++;
-        const still = island.querySelector(".av-still svg.av-schematic");
-        const backdrop = still?.querySelector("image")?.getAttribute("href") ?? "";
-        if (!still) {
-          problems.push(`${path} figure ${i + 1}: no still`);
+        const where = `${path} figure ${i + 1}`;
+        const img = island.querySelector(".av-still img.av-poster");
+        const src = img?.getAttribute("src") ?? "";
+        if (!img || !/^\/posters\/[a-z0-9-]+\.webp$/.test(src)) {
+          problems.push(`${where}: no poster`);
           continue;
         }
-        if (!existsSync(join(distDir, backdrop)))
-          problems.push(`${path} figure ${i + 1}: backdrop ${backdrop} missing`);
-        // Stills leave the skin out (it would cover everything), so a figure of the skin alone draws no focus.
-        const drawn = still.querySelectorAll("path.av-focus").length;
-        if (drawn === 0 && payload.focus?.join() !== "skin")
-          problems.push(`${path} figure ${i + 1}: no focus structure drawn in the still`);
+        if (img.getAttribute("alt") !== "") problems.push(`${where}: the poster repeats the legend in alt text`);
+        // The first figure may be the largest thing in view; the others load when scrolled near.
+        if (img.getAttribute("loading") !== (i === 0 ? "eager" : "lazy")) problems.push(`${where}: loading`);
+        const file = join(distDir, src);
+        if (!existsSync(file)) {
+          problems.push(`${where}: ${src} missing`);
+          continue;
+        }
+        const bytes = readFileSync(file);
+        if (bytes.subarray(0, 4).toString() !== "RIFF" || bytes.subarray(8, 12).toString() !== "WEBP") {
+          problems.push(`${where}: ${src} is not WebP`);
+        }
+        if (bytes.length > 40_000) problems.push(`${where}: ${src} is ${bytes.length} bytes (budget 40 000)`);
+        const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+        if (String(info.width) !== img.getAttribute("width") || String(info.height) !== img.getAttribute("height")) {
+          problems.push(`${where}: ${src} is ${info.width}x${info.height}, the page says otherwise`);
+        }
+        // The focus accent (#e66100, shaded, or showing through what lies in front of it) in at least a few pixels.
+        let accent = 0;
+        for (let p = 0; p < data.length; p += info.channels) {
+          const [r = 0, g = 0, b = 0, a = 255] = [data[p], data[p + 1], data[p + 2], data[p + 3]];
+          if (a > 200 && r - g > 30 && r - b > 50) accent++;
+        }
+        if (accent < 30) problems.push(`${where}: ${src} shows no focus structure (${accent} accent pixels)`);
         const legend = text(island.querySelector(".av-legend"));
         for (const id of payload.focus ?? []) {
           const name = id.replaceAll("-", " ");
           if (!legend.toLowerCase().includes(name.split(" ")[0] ?? name)) {
-            problems.push(`${path} figure ${i + 1}: legend does not name ${id}`);
+            problems.push(`${where}: legend does not name ${id}`);
           }
         }
       }
+      // Link previews show the page's first figure.
+      const first = doc.querySelector("img.av-poster")?.getAttribute("src");
+      const og = doc.querySelector('meta[property="og:image"]')?.getAttribute("content") ?? "";
+      if (first && !og.endsWith(first)) problems.push(`${path}: og:image ${og || "missing"}, first poster ${first}`);
     }
     expect(figures).toBeGreaterThan(20);
     expect(problems).toEqual([]);

@@ -192,7 +192,17 @@ test("without JavaScript a guide reads in full: no dead controls, each figure a 
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
     const figure = figures.nth(i);
-    await expect(figure.locator(".av-still")).toBeVisible();
+    const poster = figure.locator(".av-still img.av-poster");
+    await poster.scrollIntoViewIfNeeded();
+    await expect(poster).toBeVisible();
+    // Loaded, at the size the page reserves for it (no layout shift).
+    await expect
+      .poll(() =>
+        poster.evaluate(
+          (img: HTMLImageElement) => img.naturalWidth > 0 && `${img.naturalWidth}` === img.getAttribute("width"),
+        ),
+      )
+      .toBe(true);
     await expect(figure.locator("figcaption")).toBeVisible();
     await expect(figure.locator(".av-legend li").first()).toBeVisible();
     await expect(figure.locator(".av-toolbar button")).toHaveCount(0);

@@ -105,6 +105,13 @@ test.describe("viewer with the fixture model", () => {
     // Labels with leader lines name the highlighted structures.
     await expect(v.locator("[data-label='median-nerve']")).toBeVisible();
     await expect(v.locator("[data-label='median-nerve']")).toHaveText("Median nerve");
+    // On paper the figure is its poster, not the canvas or the controls.
+    await page.emulateMedia({ media: "print" });
+    await expect(v.locator("img.av-poster")).toBeVisible();
+    await expect(v.locator("canvas")).toBeHidden();
+    await expect(v.getByRole("button", { name: "Reset" })).toBeHidden();
+    await page.emulateMedia({ media: "screen" });
+    await expect(v.locator("img.av-poster")).toBeHidden();
     expect(problems).toEqual([]);
   });
 
@@ -452,6 +459,10 @@ test.describe("viewer with the fixture model", () => {
     await expect(legend).toContainText("Transverse carpal ligament");
     await expect(legend).toContainText("Flexor digitorum superficialis");
     await expect(v.locator("canvas")).toHaveCount(0);
+    // The poster shows the view instead.
+    const poster = v.locator("img.av-poster");
+    await expect(poster).toBeVisible();
+    expect(await poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     // Neither the model nor the 3D code was downloaded.
     expect(requests.filter((u) => u.endsWith(".glb") || /Stage3D/.test(u))).toEqual([]);
     // The rest of the page still works.

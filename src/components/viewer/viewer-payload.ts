@@ -5,9 +5,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Manifest } from "../../../models/manifest.ts";
-import type { ModelPart } from "../../lib/model-parts.ts";
+import { figureLayers, type ModelPart } from "../../lib/model-parts.ts";
 import { type LayerKey, layerGroupOf, type Side, type Vec3, type ViewName } from "../../lib/view-state.ts";
-import { stillBackdropUrl } from "../../viewer/model-data.ts";
 import type {
   ModelInfo,
   PainPatch,
@@ -17,7 +16,8 @@ import type {
   ZoneOutline,
 } from "../../viewer/types.ts";
 import { viewDirection } from "../../viewer/view-directions.ts";
-import { buildSchematic, buildStill, buildStillBackdrop } from "./schematic-data.ts";
+import { figurePoster, type Poster, type PosterPatch } from "./poster.ts";
+import { buildSchematic } from "./schematic-data.ts";
 
 /** The anatomy record fields the viewer uses. */
 export interface AnatomyFacts {
@@ -234,33 +234,6 @@ export async function buildSchematicShapes(input: ModelViewInput): Promise<Schem
   return (await buildSchematic(m.path, m.direction, side, [], m.groupOf))?.shapes ?? [];
 }
 
-/** The backdrop image of the stills of a model from a named view on one side. */
-export function buildStillBackdropSvg(input: ModelViewInput): Promise<string> {
-  const { model, view, side, records, manifest, root = process.cwd() } = input;
-  const m = viewedModel("figure", model, view, side, records, manifest, root);
-  return buildStillBackdrop(m.path, m.direction, side, m.groupOf);
-}
-
-/**
- * The still of a figure's first view for its server render (so it shows without JavaScript and before the model
- * loads): its highlighted outlines over the backdrop image of its model, view and side. Undefined before the
- * models are generated.
- */
-export function buildViewerStill(input: PayloadInput): Promise<SchematicData | undefined> {
-  const { mode, model, view, side, records, manifest, root = process.cwd() } = input;
-  const m = viewedModel(mode, model, view, side, records, manifest, root);
-  const highlighted = [...input.focus, ...input.secondary];
-  return buildStill(
-    m.path,
-    m.direction,
-    side,
-    input.frame ?? highlighted,
-    highlighted,
-    m.groupOf,
-    stillBackdropUrl(model, view, side),
-  );
-}
-
 /** The island's payload. Throws (naming the page) when the model or a referred-pain id is unknown. */
 export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPayload> {
   const { mode, model, side, records, manifest, where, root = process.cwd() } = input;
@@ -293,17 +266,18 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
   };
   if (input.frame) payload.frame = input.frame;
   const groups = new Map(structures.map((s) => [s.id, s.group]));
-  const schematic = await buildSchematic(
-    modelFiles(model, manifest, root),
-    viewDirection(input.view, side, model),
-    side,
-    input.frame ?? [...input.focus, ...input.secondary],
-    (id) => groups.get(id) ?? "connective",
-    undefined,
-    // As the still asks (buildViewerStill), so the two share one projection.
-    [...input.focus, ...input.secondary],
-  );
-  if (schematic) payload.viewBox = schematic.viewBox;
+  // The explorer's placeholder draws the outlines of its first view (fetched) in this frame; a page figure shows
+  // its poster instead (buildViewerPoster).
+  if (explorer) {
+    const schematic = await buildSchematic(
+      modelFiles(model, manifest, root),
+      viewDirection(input.view, side, model),
+      side,
+      input.frame ?? [...input.focus, ...input.secondary],
+      (id) => groups.get(id) ?? "connective",
+    );
+    if (schematic) payload.viewBox = schematic.viewBox;
+  }
   if (input.referredPain) {
     const facts = records.get(input.referredPain);
     if (!facts?.referredPain) {
@@ -331,4 +305,45 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
       .sort((a, b) => a.id.localeCompare(b.id));
   }
   return payload;
+}
+
+/**
+ * A page figure's poster (poster.ts): its first view as the viewer opens it, from the same files, layers and
+ * framing. Undefined before the models are generated.
+ */
+export function buildViewerPoster(input: PayloadInput, payload: ViewerPayload): Promise<Poster | undefined> {
+  const { model, manifest, records, root = process.cwd() } = input;
+  const groups = new Map(buildModelStructures("figure", model, records, manifest).map((s) => [s.id, s.group]));
+  return figurePoster(
+    {
+      model,
+      files: modelFiles(model, manifest, root),
+      visibilityFile: join(root, "public", "models", `${model}.visibility.json`),
+      view: input.view,
+      side: input.side,
+      focus: input.focus,
+      secondary: input.secondary,
+      frame: input.frame,
+      groups,
+      layers: figureLayers(payload),
+      patches: posterPatches(payload),
+    },
+    root,
+  );
+}
+
+/** The referred-pain and endangerment-site ellipses a figure draws, on its side (records give the right side). */
+function posterPatches(payload: ViewerPayload): PosterPatch[] {
+  const onSide = (c: Vec3, side: Side): Vec3 => (side === "l" ? [-c[0], c[1], c[2]] : c);
+  const out: PosterPatch[] = (payload.referredPain?.patches ?? []).map((p) => ({
+    centre: onSide(p.centre, payload.side),
+    radii: p.radii,
+    kind: p.kind,
+  }));
+  for (const zone of payload.zones ?? []) {
+    for (const side of zone.bilateral ? (["r", "l"] as const) : (["r"] as const)) {
+      for (const p of zone.patches) out.push({ centre: onSide(p.centre, side), radii: p.radii, kind: "zone" });
+    }
+  }
+  return out;
 }

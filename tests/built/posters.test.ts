@@ -1,0 +1,78 @@
+// Figure posters (src/components/viewer/poster.ts) drawn from the generated models: the same input gives the same
+// bytes (the build is reproducible and the cache sound), the file name changes with anything that changes the
+// picture, and the picture shows the figure's focus where the camera frames it.
+import { existsSync, readFileSync } from "node:fs";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { type PosterInput, posterKey, renderPoster } from "../../src/components/viewer/poster.ts";
+import { layerGroupOf } from "../../src/lib/view-state.ts";
+
+const manifestPath = "public/models/manifest.json";
+const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+  files: { model: string; file: string }[];
+  structures: { id: string; tissue: string; layer: number }[];
+};
+const groups = new Map(manifest.structures.map((s) => [s.id, layerGroupOf(s.tissue, Number(s.layer) || 1)]));
+
+const wrist: PosterInput = {
+  model: "upper-limb",
+  files: manifest.files.filter((f) => f.model === "upper-limb").map((f) => `public/models/${f.file}`),
+  visibilityFile: "public/models/upper-limb.visibility.json",
+  view: "palmar",
+  side: "r",
+  focus: ["transverse-carpal-ligament"],
+  secondary: ["abductor-pollicis-brevis"],
+  groups,
+  layers: ["superficial", "deep", "bone", "connective"],
+};
+
+/** Pixels showing the focus accent (#e66100, shaded: orange with no blue, unlike any tissue colour), and where their middle is. */
+async function accent(webp: Buffer) {
+  const { data, info } = await sharp(webp).raw().toBuffer({ resolveWithObject: true });
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < info.width * info.height; i++) {
+    const [r = 0, g = 0, b = 0, a = 0] = data.subarray(i * info.channels, i * info.channels + 4);
+    if (a > 200 && r > 80 && b < 0.15 * r && g > 0.25 * r && g < 0.6 * r) {
+      n++;
+      sx += i % info.width;
+      sy += Math.floor(i / info.width);
+    }
+  }
+  return { n, x: sx / Math.max(1, n) / info.width, y: sy / Math.max(1, n) / info.height };
+}
+
+describe("figure posters", () => {
+  it("has the models to draw from", () => {
+    expect(existsSync(manifestPath)).toBe(true);
+    expect(wrist.files.length).toBeGreaterThan(1);
+  });
+
+  it("draws the same bytes from the same input", async () => {
+    const [a, b] = [await renderPoster(wrist), await renderPoster(wrist)];
+    expect(a.equals(b)).toBe(true);
+    expect(a.length).toBeLessThanOrEqual(40_000);
+  });
+
+  it("names the file after everything that changes the picture", () => {
+    const key = posterKey(wrist);
+    expect(posterKey({ ...wrist })).toBe(key);
+    expect(posterKey({ ...wrist, focus: ["median-nerve"] })).not.toBe(key);
+    expect(posterKey({ ...wrist, view: "dorsal" })).not.toBe(key);
+    expect(posterKey({ ...wrist, side: "l" })).not.toBe(key);
+    expect(posterKey({ ...wrist, layers: [...wrist.layers, "skin"] })).not.toBe(key);
+    expect(posterKey({ ...wrist, files: wrist.files.slice(0, 1) })).not.toBe(key);
+    expect(key.startsWith("upper-limb-")).toBe(true);
+  });
+
+  it("frames the focus near the middle, in its accent, on the figure's side", async () => {
+    const right = await accent(await renderPoster(wrist));
+    expect(right.n).toBeGreaterThan(500);
+    expect(Math.abs(right.x - 0.5)).toBeLessThan(0.2);
+    expect(Math.abs(right.y - 0.5)).toBeLessThan(0.2);
+    // A figure with nothing highlighted shows next to no accent (a few edge pixels of natural colours may pass).
+    const plain = await accent(await renderPoster({ ...wrist, focus: [], secondary: [] }));
+    expect(plain.n).toBeLessThan(right.n / 50);
+  });
+});
