@@ -45,7 +45,8 @@ for (const entry of entries) {
     .trim();
   const added = await index.addCustomRecord({
     url: `/glossary/#${entry.id}`,
-    content: text(entry),
+    // Block by block, so the term, its definition and its links do not run together ("(also: end feel)The ...").
+    content: [...entry.querySelectorAll("dt, dd > *")].map(text).join(" "),
     language,
     meta: { title: term, type, ...(aliases ? { names: aliases } : {}) },
     filters: { type: [type] },
