@@ -2,15 +2,16 @@
 // from the indexed main content and the page names) to dist/pagefind/palpate-words.json, most useful first (words of
 // page names and other names, then by how often they occur). The search panel loads it on first use to correct a
 // misspelt word ("fascitis", "carpel") to the nearest word the site really uses.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { vocabularyWords } from "../src/components/search/vocabulary.ts";
+import { htmlFiles } from "./dist-html.ts";
 
 const dist = join(process.cwd(), "dist");
 const out = join(dist, "pagefind", "palpate-words.json");
 if (!existsSync(join(dist, "pagefind"))) {
-  throw new Error("scripts/search-words.ts: dist/pagefind/ is missing: run `pagefind --site dist` first.");
+  throw new Error("scripts/search-words.ts: dist/pagefind/ is missing: run `node scripts/search-index.ts` first.");
 }
 
 const counts = new Map<string, number>();
@@ -21,15 +22,6 @@ const add = (text: string, into?: Set<string>) => {
     into?.add(word);
   }
 };
-
-function* htmlFiles(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) {
-      if (!["pagefind", "_astro", "models"].includes(name)) yield* htmlFiles(full);
-    } else if (name.endsWith(".html")) yield full;
-  }
-}
 
 let pages = 0;
 for (const file of htmlFiles(dist)) {

@@ -40,13 +40,26 @@ export function partFileName(model: string, part: string): string {
 /** Parts in file order: the first-load file, then the groups from the outside in. */
 export const PART_ORDER: readonly string[] = ["", ...LAYER_KEYS];
 
+/** What decides the layers a figure opens with, however it is read (a viewer payload; a model's nodes in tests). */
+export interface OpeningFigure {
+  model: string;
+  /** Layer groups of what the figure highlights. */
+  groups: Iterable<LayerKey>;
+  /** It draws a referred-pain zone (on the skin, drawn see-through). */
+  referredPain: boolean;
+  /** It is a figure of an endangerment site: it draws the site's outline (on the skin). */
+  zone: boolean;
+}
+
 /**
- * The layers a figure opens with: the first-load file's and the groups of what it highlights, with the skin when
- * it draws a referred-pain zone (the zone lies on the skin, drawn see-through).
+ * The layers a figure opens with: the model's first-load layers and the groups of what it highlights; the skin
+ * under a referred-pain zone or a site's outline, and the outline's own layer. The one rule for the viewer, the
+ * page-weight count (through figureLayers) and the tests' visibility measure (tests/support/visibility.ts).
  */
-export function openingLayers(highlighted: Iterable<LayerKey>, referredPain = false, model = ""): LayerKey[] {
-  const groups = new Set<LayerKey>([...firstLoadLayers(model), ...highlighted]);
-  if (referredPain) groups.add("skin");
+export function openingLayers(f: OpeningFigure): LayerKey[] {
+  const groups = new Set<LayerKey>([...firstLoadLayers(f.model), ...f.groups]);
+  if (f.referredPain || f.zone) groups.add("skin");
+  if (f.zone) groups.add("zone");
   return LAYER_KEYS.filter((k) => groups.has(k));
 }
 
@@ -74,11 +87,7 @@ export function partsNeeded(
   return parts.filter((p) => p.part === "" || p.groups.some((g) => groups.has(g)));
 }
 
-/**
- * The layers a viewer opens with, from what its payload shows: the model's first-load layers and the groups of
- * what it highlights; the skin under a referred-pain zone; a figure of one endangerment site also draws its outline
- * (on the skin). One rule for the viewer (AnatomyViewer) and the page-weight count (scripts/page-weight.ts).
- */
+/** The layers a viewer opens with, read from its payload (AnatomyViewer, scripts/page-weight.ts): openingLayers. */
 export function figureLayers(p: {
   mode: string;
   model: string;
@@ -86,7 +95,10 @@ export function figureLayers(p: {
   referredPain?: unknown;
   zones?: readonly unknown[] | undefined;
 }): LayerKey[] {
-  const groups = p.structures.map((s) => s.group);
-  if (p.mode === "figure" && (p.zones?.length ?? 0) > 0) return [...openingLayers(groups, true, p.model), "zone"];
-  return openingLayers(groups, p.referredPain !== undefined, p.model);
+  return openingLayers({
+    model: p.model,
+    groups: p.structures.map((s) => s.group),
+    referredPain: p.referredPain !== undefined,
+    zone: p.mode === "figure" && (p.zones?.length ?? 0) > 0,
+  });
 }

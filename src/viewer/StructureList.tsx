@@ -1,9 +1,10 @@
 // The list beside the canvas: every structure of the model, grouped by layer, each with select, hide and isolate
-// buttons whose pressed state mirrors the scene. Its search box filters as you type (names and aliases);
-// Enter selects and frames the first match. Fully operable by keyboard: the list is one Tab stop, and arrow keys
+// buttons whose pressed state mirrors the scene. Its search box filters as you type (names and aliases), best match
+// first; Enter selects and frames the first match. Fully operable by keyboard: the list is one Tab stop, and arrow keys
 // move inside it (a roving tabindex): Up and Down between structures, Home and End to the first and last, Left
 // and Right between a structure's select, hide and isolate buttons.
 import { type FocusEvent, type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
+import { rankMatches, wordsOf } from "../lib/structure-search.ts";
 import { LAYER_KEYS, LAYER_LABELS, type ViewState } from "../lib/view-state.ts";
 import { IconHide, IconIsolate } from "./icons.tsx";
 import type { ModelInfo, StructureInfo } from "./types.ts";
@@ -25,44 +26,26 @@ interface Props {
   onSearchPick(structure: StructureInfo): void;
 }
 
-/** Lower case without accents, so "Flexor" finds "flexor" and "Musculus" finds "musculus". */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-}
-
-/** True when every word of the query starts a word of the structure's name or one of its aliases. */
-export function matchesQuery(s: StructureInfo, query: string): boolean {
-  const terms = foldText(query)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  if (terms.length === 0) return true;
-  const words = foldText([s.name, ...s.aliases, s.id].join(" ")).split(/[^a-z0-9]+/);
-  return terms.every((t) => words.some((w) => w.startsWith(t)));
-}
-
 export function StructureList(p: Props) {
   const id = useId();
   const [query, setQuery] = useState("");
   const listRef = useRef<HTMLDivElement>(null);
   /** The list's one Tab stop: a row (structure id) and a column (0 select, 1 hide, 2 isolate). */
   const [current, setCurrent] = useState<{ id: string; col: number } | null>(null);
-  const matches = useMemo(
-    () => p.structures.filter((s) => matchesQuery(s, query)).sort((a, b) => a.name.localeCompare(b.name)),
-    [p.structures, query],
-  );
+  // Best match first (src/lib/structure-search.ts); with no query, alphabetical.
+  const matches = useMemo(() => rankMatches(p.structures, query), [p.structures, query]);
   const elsewhere = useMemo(() => {
     if (p.mode !== "explorer" || query.trim() === "") return [];
     const here = new Set(p.structures.map((s) => s.id));
-    return p.allStructures
-      .filter((s) => !here.has(s.id) && s.models?.some((m) => m !== p.model) && matchesQuery(s, query))
-      .slice(0, 8);
+    const others = p.allStructures.filter((s) => !here.has(s.id) && s.models?.some((m) => m !== p.model));
+    return rankMatches(others, query).slice(0, 8);
   }, [p.mode, p.allStructures, p.structures, p.model, query]);
-  const groups = LAYER_KEYS.map((key) => ({ key, items: matches.filter((s) => s.group === key) })).filter(
-    (g) => g.items.length > 0,
-  );
+  // Grouped by layer; while searching, in the order of each group's best match, so the first row listed is the one
+  // Enter selects.
+  const groupOrder = wordsOf(query).length === 0 ? LAYER_KEYS : [...new Set(matches.map((s) => s.group))];
+  const groups = groupOrder
+    .map((key) => ({ key, items: matches.filter((s) => s.group === key) }))
+    .filter((g) => g.items.length > 0);
   const titleOf = (model: string) => p.models.find((m) => m.model === model)?.title ?? model;
   const otherModel = (s: StructureInfo) => s.models?.find((m) => m !== p.model);
 

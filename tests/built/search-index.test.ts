@@ -1,12 +1,14 @@
-// The search index as built: every indexed page says what it is (a type badge and filter, never a generic one), and
-// the site vocabulary the panel corrects misspellings against holds the words of the page names and stays small.
+// The search index as built: every indexed page says what it is (a type badge and filter, never a generic one), each
+// glossary term is a result of its own at its anchor (scripts/search-index.ts), and the site vocabulary the panel
+// corrects misspellings against holds the words of the page names and stays small.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { SEARCH_TYPES } from "../../src/components/search/search-entry.ts";
 import { vocabularyWords } from "../../src/components/search/vocabulary.ts";
-import { builtPages, distDir } from "../support/dist.ts";
+import { builtPages, distDir, pageDoc } from "../support/dist.ts";
+import { searchTop } from "../support/pagefind.ts";
 
 const indexed = builtPages()
   .map((p) => ({ ...p, html: readFileSync(p.file, "utf8") }))
@@ -25,6 +27,34 @@ describe("search metadata", () => {
         : [`${p.path}: ${types.join(", ") || "no type"}`];
     });
     expect(wrong).toEqual([]);
+  });
+});
+
+describe("glossary terms in the search index", () => {
+  const entries = [...pageDoc("/glossary/").querySelectorAll(".entry[id]")].map((e) => ({
+    id: e.id,
+    term: (e.querySelector("dfn")?.textContent ?? "").trim(),
+  }));
+
+  // Among all results: a common word ("ligament", "tendon") is first the name of many structure pages.
+  it("gives every term a result of its own, at its anchor, titled with the term", async () => {
+    expect(entries.length).toBeGreaterThan(50);
+    const missing: string[] = [];
+    for (const { id, term } of entries) {
+      const hit = (await searchTop(term, 100)).find((r) => r.url === `/glossary/#${id}`);
+      if (hit?.meta["title"] !== term || hit.meta["type"] !== "Glossary term") missing.push(`${term} (#${id})`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("ranks a term no page is named by first, over pages that only share its words ('end feel')", async () => {
+    const [first] = await searchTop("end feel");
+    expect(first?.url).toBe("/glossary/#end-feel");
+  });
+
+  it("keeps the glossary page itself as one result, without its terms", async () => {
+    expect((await searchTop("glossary", 1))[0]?.url).toBe("/glossary/");
+    expect((await searchTop("end feel", 20)).map((r) => r.url)).not.toContain("/glossary/");
   });
 });
 

@@ -506,7 +506,11 @@ test.describe("viewer with the fixture model", () => {
     await search.fill("fcr");
     await expect(v.getByRole("button", { name: /^Flexor carpi radialis/ })).toBeVisible();
     await expect(v.getByRole("button", { name: /^Biceps brachii/ })).toHaveCount(0);
-    await search.fill("median nerve");
+    // "median" also starts the median cubital vein, which sorts first alphabetically: the nerve is the better match
+    // (src/lib/structure-search.ts), listed first and selected by Enter.
+    await search.fill("median");
+    await expect(v.locator(".av-list [data-row]").first()).toHaveAttribute("data-row", "median-nerve");
+    await expect(v.getByRole("button", { name: /^Median cubital vein/ })).toBeVisible();
     await search.press("Enter");
     await expect(v).toHaveAttribute("data-selected", "median-nerve");
     await expect(v.getByRole("region", { name: "Median nerve" })).toBeVisible();

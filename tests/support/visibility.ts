@@ -147,10 +147,14 @@ export function visibleFraction(
   return { fraction: total ? seen / total : 0, targetPixels: total };
 }
 
-/** The layer groups a figure of these structures opens with in the viewer (src/lib/model-parts.ts). */
+/**
+ * The layer groups a figure of these structures opens with in the viewer: the viewer's own rule
+ * (src/lib/model-parts.ts openingLayers), fed the structures' groups from the model's nodes instead of a payload.
+ * The measured figures draw no referred-pain zone or site outline (both on the skin, which never hides anything).
+ */
 export function figureOpeningLayers(m: LoadedModel, ids: readonly string[], model: string): Set<string> {
   const groups = m.nodes.filter((n) => ids.includes(n.id)).map((n) => layerGroupOf(n.tissue, n.layer));
-  return new Set(openingLayers(groups, false, model));
+  return new Set(openingLayers({ model, groups, referredPain: false, zone: false }));
 }
 
 /** Camera position and target the viewer takes for a direction (frameBox on the framed ids). */

@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import {
   FIRST_LOAD_LAYERS,
+  figureLayers,
   type ModelPart,
+  openingLayers,
   PART_ORDER,
   partFileName,
   partOf,
@@ -51,5 +53,27 @@ describe("model parts", () => {
     // A highlighted ligament needs its part even with the connective layer off.
     expect(urls(["bone"], ["connective"])).toEqual(["/m.glb", "/m.connective.glb"]);
     expect(urls([])).toEqual(["/m.glb"]);
+  });
+
+  it("opens a figure on its model's first-load layers, what it highlights, and the skin under a zone or outline", () => {
+    const open = (groups: (typeof LAYER_KEYS)[number][], model = "shoulder", referredPain = false, zone = false) =>
+      openingLayers({ model, groups, referredPain, zone });
+    expect(open([])).toEqual(["superficial", "deep", "bone"]);
+    // A highlighted nerve brings its group; the groups come in layer order whatever order they are given in.
+    expect(open(["nerve", "deep"])).toEqual(["superficial", "deep", "nerve", "bone"]);
+    // The overview keeps its deep muscles out of its first-load file.
+    expect(open([], "body")).toEqual(["superficial", "bone"]);
+    expect(open([], "shoulder", true)).toEqual(["skin", "superficial", "deep", "bone"]);
+    expect(open([], "shoulder", false, true)).toEqual(["skin", "superficial", "deep", "bone", "zone"]);
+    // A highlighted site is listed once.
+    expect(open(["zone"], "shoulder", false, true)).toEqual(["skin", "superficial", "deep", "bone", "zone"]);
+  });
+
+  it("reads a figure's opening layers from its payload: a site's outline only on a page figure", () => {
+    const payload = { model: "shoulder", structures: [{ group: "connective" as const }] };
+    expect(figureLayers({ ...payload, mode: "figure" })).toEqual(["superficial", "deep", "connective", "bone"]);
+    expect(figureLayers({ ...payload, mode: "figure", referredPain: { id: "trapezius" } })).toContain("skin");
+    expect(figureLayers({ ...payload, mode: "figure", zones: [{}] }).slice(-1)).toEqual(["zone"]);
+    expect(figureLayers({ ...payload, mode: "explorer", zones: [{}] })).not.toContain("zone");
   });
 });

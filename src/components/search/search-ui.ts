@@ -3,17 +3,10 @@
 import { SEARCH_RANKING } from "./search-weights.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
-interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  anchor?: { id: string };
-}
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
-  sub_results: PagefindSubResult[];
 }
 interface PagefindSearch {
   results: { id: string; data: () => Promise<PagefindResultData> }[];
@@ -27,7 +20,7 @@ interface Pagefind {
   debouncedSearch: (q: string, o: object, ms: number) => Promise<PagefindSearch | null>;
 }
 
-/** One line of the list: a page, or a glossary term on the glossary page. */
+/** One line of the list: a page, or a glossary term. */
 export interface SearchHit {
   url: string;
   title: string;
@@ -67,18 +60,16 @@ function loadVocabulary(): Promise<Vocabulary | undefined> {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 
-/** Results of a page as list lines: the glossary splits into its matching terms (sub-results with an anchor). */
+/** Results as list lines: a page, or a glossary term (a record of its own at its anchor, scripts/search-index.ts). */
 async function hitsOf(results: PagefindSearch["results"]): Promise<SearchHit[]> {
   const data = await Promise.all(results.map((r) => r.data()));
-  return data.flatMap((d): SearchHit[] => {
-    const type = d.meta["type"] ?? "Overview";
-    const excerpt = d.excerpt.includes("<mark>") ? d.excerpt : escapeHtml(d.meta["summary"] ?? d.excerpt);
-    if (type === "Glossary term") {
-      const terms = d.sub_results.filter((s) => s.anchor && s.excerpt.includes("<mark>")).slice(0, 5);
-      if (terms.length > 0) return terms.map((s) => ({ url: s.url, title: s.title, type, excerpt: s.excerpt }));
-    }
-    return [{ url: d.url, title: d.meta["title"] ?? d.url, type, region: d.meta["region"], excerpt }];
-  });
+  return data.map((d) => ({
+    url: d.url,
+    title: d.meta["title"] ?? d.url,
+    type: d.meta["type"] ?? "Overview",
+    region: d.meta["region"],
+    excerpt: d.excerpt.includes("<mark>") ? d.excerpt : escapeHtml(d.meta["summary"] ?? d.excerpt),
+  }));
 }
 
 export interface SearchPanelOptions {
