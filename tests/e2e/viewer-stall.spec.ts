@@ -1,5 +1,7 @@
-// A figure that cannot show its model says so and recovers (issue 18: a figure in view stayed "Loading the 3D model…"
-// for good). Each file the figure needs can stall: the structure list (before the 3D stage starts), the model, its
+// A figure in view that cannot show its model says so and recovers (issue 18: a figure in view on an atlas page stayed
+// "Loading the 3D model…" for good). A busy page can report "left the screen" and "came back" in one observer callback;
+// the figure must believe the last (else it draws nothing, and its watchdog, which waits only while it is in view,
+// never speaks). Each file the figure needs can stall: the structure list (before the 3D stage starts), the model, its
 // parts and its visibility table; a retry must ask for each anew, not join the stalled request. A WebGL context lost
 // before the first frame must not count as drawn.
 import { expect, type Page, test } from "@playwright/test";
@@ -15,6 +17,33 @@ function uncaught(page: Page): string[] {
   return problems;
 }
 
+test("told in one callback that it left the screen and came back, a figure in view draws", async ({ page }) => {
+  const problems = uncaught(page);
+  await serveFixtureModels(page.context());
+  await page.addInitScript(() => {
+    // The viewer's observer (rootMargin 100px) gets its first report as [left, came back], as after a fast scroll away
+    // and back while the page was busy.
+    const Observer = window.IntersectionObserver;
+    window.IntersectionObserver = class extends Observer {
+      constructor(callback: IntersectionObserverCallback, options?: IntersectionObserverInit) {
+        let first = options?.rootMargin === "100px";
+        super((entries, observer) => {
+          const now = entries[0];
+          if (!first || entries.length !== 1 || !now?.isIntersecting) return callback(entries, observer);
+          first = false;
+          const left = { ...now, target: now.target, isIntersecting: false, intersectionRatio: 0, time: now.time - 1 };
+          callback([left as IntersectionObserverEntry, now], observer);
+        }, options);
+      }
+    };
+  });
+  await page.goto(ATLAS);
+  const v = viewer(page);
+  await v.scrollIntoViewIfNeeded();
+  await expect(v).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+  expect(problems).toEqual([]);
+});
+
 test("files that never arrive: the figure says so after a while, and Try again asks for each anew", async ({
   page,
 }) => {
@@ -22,10 +51,10 @@ test("files that never arrive: the figure says so after a while, and Try again a
   await serveFixtureModels(page.context());
   // The first request for each model file hangs (a stalled connection); a later one, whatever its query, is answered.
   const hung: string[] = [];
-  await page.route(/\/models\/[^/?]+\.(glb|json)(\?|$)/, (route) => {
+  await page.route(/\/models\/[^/?]+\.(glb|json)(\?|$)/, async (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (hung.includes(path)) return route.fallback();
-    hung.push(path);
+    if (hung.includes(path)) await route.fallback();
+    else hung.push(path); // never answered
   });
   await page.clock.install();
   await page.goto(ATLAS);
