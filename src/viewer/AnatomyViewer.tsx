@@ -32,7 +32,7 @@ import type { Appearance } from "./anatomy-model.ts";
 import { InfoCard } from "./InfoCard.tsx";
 import { inViewNow } from "./in-view.ts";
 import { LABEL_RANK } from "./label-layout.ts";
-import { loadModelData, loadSchematicShapes } from "./model-data.ts";
+import { loadModelData, loadSchematicShapes, retryUrl } from "./model-data.ts";
 import { Placeholder } from "./Placeholder.tsx";
 import { isDarkTheme, prefersReducedMotion } from "./page-prefs.ts";
 import type { CameraCommand, CameraRequest, ModelContents, StageApi } from "./Stage3D.tsx";
@@ -114,8 +114,9 @@ export default function AnatomyViewer({ data, children }: Props) {
   const [status, setStatus] = useState<ViewerStatus>("loading");
   const [reason, setReason] = useState<"" | "no-webgl" | "load-failed" | "context-lost">("");
   const [mountStage, setMountStage] = useState(false);
-  /** The stage has shown nothing for STALL_MS while in view (a lost context never restored, a model that never
-   *  arrives): the reader is told and may start the 3D view again (a new canvas: stageKey). */
+  /** The figure has shown nothing for STALL_MS while in view (its structure list or a model file that never arrives,
+   *  a lost context never restored): the reader is told and may start it again (stageKey: a new canvas, and every
+   *  file still missing asked for anew). */
   const [stalled, setStalled] = useState(false);
   const [stageKey, setStageKey] = useState(0);
   const [software, setSoftware] = useState(false);
@@ -173,7 +174,10 @@ export default function AnatomyViewer({ data, children }: Props) {
     .filter((p) => p.part !== "")
     .map((p) => p.url)
     .join(" ");
-  const partUrls = useMemo(() => (partKey ? partKey.split(" ") : []), [partKey]);
+  const partUrls = useMemo(
+    () => (partKey ? partKey.split(" ").map((url) => retryUrl(url, stageKey)) : []),
+    [partKey, stageKey],
+  );
 
   // Browser-only start: hash key, shared link, WebGL check, motion and theme preferences.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once after hydration
@@ -190,18 +194,6 @@ export default function AnatomyViewer({ data, children }: Props) {
         () => undefined,
       );
     }
-    loadModelData(payload.mode, payload.model).then(
-      (shared) => {
-        if (cancelled) return;
-        setShared(shared.structures);
-        begin(shared.structures);
-      },
-      () => {
-        if (cancelled) return;
-        setStatus("error");
-        setReason("load-failed");
-      },
-    );
     const motion = matchMedia("(prefers-reduced-motion: reduce)");
     const scheme = matchMedia("(prefers-color-scheme: dark)");
     const onMotion = () => setReducedMotion(prefersReducedMotion());
@@ -219,6 +211,28 @@ export default function AnatomyViewer({ data, children }: Props) {
       themeObserver.disconnect();
     };
   }, []);
+
+  // The model's structure list (it starts the stage); asked for anew by "Try again" while it has not arrived.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after hydration and on each retry (stageKey)
+  useEffect(() => {
+    if (shared) return;
+    let cancelled = false;
+    loadModelData(payload.mode, payload.model, stageKey).then(
+      (data) => {
+        if (cancelled) return;
+        setShared(data.structures);
+        begin(data.structures);
+      },
+      () => {
+        if (cancelled) return;
+        setStatus("error");
+        setReason("load-failed");
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [stageKey]);
 
   /** Once the model's structures are known: restore a shared link's view, then start the 3D stage. */
   function begin(structures: StructureInfo[]) {
@@ -330,16 +344,17 @@ export default function AnatomyViewer({ data, children }: Props) {
     moveCamera({ kind: "view", view: cam, ids: framingIds(payload, next) });
   }, [request, shared]);
 
-  // A stage still loading (or restoring a lost context) long after it came into view says so, with a way out.
+  // A figure still loading (its structure list, the stage, or restoring a lost context) long after it came into view
+  // says so, with a way out.
   // biome-ignore lint/correctness/useExhaustiveDependencies: stageKey restarts the wait after "Try again"
   useEffect(() => {
-    if (!(mountStage && active && status === "loading")) {
+    if (!(hydrated && active && status === "loading")) {
       setStalled(false);
       return;
     }
     const timer = window.setTimeout(() => setStalled(true), STALL_MS);
     return () => window.clearTimeout(timer);
-  }, [mountStage, active, status, stageKey]);
+  }, [hydrated, active, status, stageKey]);
 
   // Keep the address bar a link to this view once the reader has changed something (not while a presentation
   // owns the address: its steps are #step=N).
@@ -427,9 +442,10 @@ export default function AnatomyViewer({ data, children }: Props) {
     setStatus("error");
     setReason("load-failed");
   }, []);
+  // Restored, the stage reports ready again once it has drawn the model (onReady), not before.
   const onContextLost = useCallback((lost: boolean) => {
     setReason(lost ? "context-lost" : "");
-    setStatus(lost ? "loading" : "ready");
+    if (lost) setStatus("loading");
   }, []);
   const onCameraMoved = useCallback((cam: CameraState) => dispatch({ type: "camera", camera: cam }), [dispatch]);
 
@@ -729,8 +745,9 @@ export default function AnatomyViewer({ data, children }: Props) {
               <div className="av-canvas">
                 <Stage3D
                   key={stageKey}
-                  // A retry asks for the file anew: a stalled request for the same address would be joined, not repeated.
-                  modelUrl={stageKey > 0 ? `${modelUrl}?retry=${stageKey}` : modelUrl}
+                  // A retry asks for every file anew (its parts and visibility table too): a stalled request for the
+                  // same address would be joined, not repeated.
+                  modelUrl={retryUrl(modelUrl, stageKey)}
                   partUrls={partUrls}
                   model={state.model}
                   side={state.side}

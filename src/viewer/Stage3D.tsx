@@ -614,7 +614,8 @@ function Scene(props: StageProps) {
     };
   }, [model, gl, camera, scratch]);
 
-  // A lost WebGL context is restored by three; the viewer says so meanwhile and redraws afterwards.
+  // A lost WebGL context is restored by three; the viewer says so meanwhile, and is ready again once it has drawn
+  // the model (a frame drawn while the context is lost shows nothing).
   useEffect(() => {
     const el = gl.domElement;
     const onLost = (e: Event) => {
@@ -623,15 +624,18 @@ function Scene(props: StageProps) {
     };
     const onRestored = () => {
       latest.current.onContextLost(false);
+      scratch.readyPending = true;
       invalidate();
     };
     el.addEventListener("webglcontextlost", onLost);
     el.addEventListener("webglcontextrestored", onRestored);
+    // Lost before this listener was there (the event is not sent again).
+    if (gl.getContext().isContextLost()) latest.current.onContextLost(true);
     return () => {
       el.removeEventListener("webglcontextlost", onLost);
       el.removeEventListener("webglcontextrestored", onRestored);
     };
-  }, [gl, invalidate]);
+  }, [gl, invalidate, scratch]);
 
   useFrame((_, delta) => {
     const now = performance.now();
@@ -700,7 +704,8 @@ function Scene(props: StageProps) {
         latest.current.onSelectionSide?.(selectionSide);
       }
     }
-    if (scratch.readyPending && model) {
+    // Ready means drawn: not while the context is lost (the first frame may come before the "lost" event does).
+    if (scratch.readyPending && model && !gl.getContext().isContextLost()) {
       scratch.readyPending = false;
       const contents = model.contents();
       // The frame being prepared is drawn right after this callback; report on the next animation frame.

@@ -30,14 +30,27 @@ function fetchOnce<T>(url: string): Promise<T> {
   return entry as Promise<T>;
 }
 
-export const loadModelData = (mode: "figure" | "explorer", model: string) =>
-  fetchOnce<ModelData>(modelDataUrl(mode, model));
+/**
+ * A file's address for the reader's `attempt`-th "Try again" (0: the first try). A retry asks anew: a stalled request
+ * for the same address would be joined (here, in the model cache and in the browser), not repeated.
+ */
+export function retryUrl(url: string, attempt: number): string {
+  return attempt > 0 ? `${url}${url.includes("?") ? "&" : "?"}retry=${attempt}` : url;
+}
+
+export const loadModelData = (mode: "figure" | "explorer", model: string, attempt = 0) =>
+  fetchOnce<ModelData>(retryUrl(modelDataUrl(mode, model), attempt));
 
 export const loadSchematicShapes = (model: string, view: ViewName, side: Side) =>
   fetchOnce<SchematicData["shapes"]>(schematicUrl(model, view, side));
 
-/** The visibility table the generator writes beside a model (`x.glb` -> `x.visibility.json`); null without one. */
+/** The visibility table's address beside a model's (`x.glb` -> `x.visibility.json`; a retry's query is kept). */
+export function visibilityUrl(modelUrl: string): string {
+  return modelUrl.replace(/\.glb(\?.*)?$/, ".visibility.json$1");
+}
+
+/** The visibility table the generator writes beside a model; null without one. */
 export const loadVisibility = (modelUrl: string): Promise<Visibility | null> =>
-  fetchOnce<VisibilityFile>(modelUrl.replace(/\.glb(\?.*)?$/, ".visibility.json"))
+  fetchOnce<VisibilityFile>(visibilityUrl(modelUrl))
     .then((file) => decodeVisibility(file))
     .catch(() => null);
