@@ -70,7 +70,7 @@ if (!args.includes("--no-build")) {
   run("content check", process.execPath, ["scripts/check-content.ts"]);
   run("models", process.execPath, ["models/build.ts"]);
   run("astro", bin("astro"), ["build"]);
-  run("pagefind", bin("pagefind"), ["--site", "dist"]);
+  run("search index", process.execPath, ["scripts/search-index.ts"]);
   run("search words", process.execPath, ["scripts/search-words.ts"]);
   run("service worker", process.execPath, ["scripts/build-sw.ts"]);
 }
@@ -125,6 +125,10 @@ const pageRows = PAGES.map(({ type, path }) => {
     models: view ? sum(view.models) : null,
     data: view ? sum(view.data) : null,
     firstView: view?.total ?? null,
+    // The first figure's poster loads with the page (the others when scrolled near).
+    poster: sum(
+      [...html.matchAll(/<img class="av-poster" src="([^"]+)"[^>]*loading="eager"/g)].map((m) => sized(m[1] ?? "")),
+    ),
     modelFiles: view?.models.map((f) => f.url) ?? [],
   };
 });
@@ -306,12 +310,13 @@ const md: string[] = [
   "",
   "## Bytes per page type",
   "",
-  "Raw / gzip (requests). JS is what the page loads before any interaction; the 3D columns are what its first " +
+  "Raw / gzip (requests). JS is what the page loads before any interaction; poster is the first figure's still " +
+    "image, loaded with the page (WebP, not compressed further); the 3D columns are what its first " +
     "3D figure adds when it comes near (JS gzip, model files raw since many hosts do not compress `.glb`, data " +
     "gzip). Search is what a first search fetches, on any page.",
   "",
-  "| page type | HTML | CSS | JS | 3D JS | models | data | first 3D view | target |",
-  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  "| page type | HTML | CSS | JS | poster | 3D JS | models | data | first 3D view | target |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ...pageRows.map((p) => {
     const checks = [
       `HTML ${verdict(p.html.gzip, TARGETS.htmlGzip, "max", kb)}`,
@@ -322,7 +327,7 @@ const md: string[] = [
     ];
     const misses = checks.filter((c) => !c.endsWith(" ok"));
     const verdictText = misses.length === 0 ? "ok" : misses.join("; ");
-    return `| ${p.type} (\`${p.path}\`) | ${cell(p.html)} | ${cell(p.css)} | ${cell(p.js)} | ${cell(p.viewerJs)} | ${cell(p.models)} | ${cell(p.data)} | ${p.firstView !== null ? kb(p.firstView) : "–"} | ${verdictText} |`;
+    return `| ${p.type} (\`${p.path}\`) | ${cell(p.html)} | ${cell(p.css)} | ${cell(p.js)} | ${p.poster.requests > 0 ? cell(p.poster) : "–"} | ${cell(p.viewerJs)} | ${cell(p.models)} | ${cell(p.data)} | ${p.firstView !== null ? kb(p.firstView) : "–"} | ${verdictText} |`;
   }),
   "",
   `Search (first query): ${cell(search)}. All CSS of the site: ${kb(allCss.gzip)} gzip in ${allCss.requests} files ` +
