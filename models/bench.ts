@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
+import { writerSection } from "./bench-writer.ts";
 import { BUDGET, generateModels } from "./build.ts";
 
 type Section = () => Promise<void>;
@@ -42,5 +43,5 @@ async function modelsSection(): Promise<void> {
   }
 }
 
-const sections: Section[] = [modelsSection];
+const sections: Section[] = [modelsSection, () => writerSection()];
 for (const s of sections) await s();
