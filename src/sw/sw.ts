@@ -1,7 +1,8 @@
 // The service worker (bundled by scripts/build-sw.ts, which also injects the precache list): precaches the small
 // shell, caches each page, model and search file a reader opens, and saves or removes the whole site on request.
-import type { PrecacheEntry, RouteMatchCallbackOptions, SerwistGlobalConfig, SerwistPlugin, Strategy } from "serwist";
+import type { PrecacheEntry, RouteMatchCallbackOptions, SerwistGlobalConfig, Strategy } from "serwist";
 import { CacheableResponsePlugin, CacheFirst, ExpirationPlugin, NetworkFirst, Serwist } from "serwist";
+import { modelCacheKey, pageCacheKey } from "./cache-keys.ts";
 import {
   CACHES,
   type FromWorker,
@@ -27,16 +28,6 @@ const SAVE_CONCURRENCY = 6;
 
 const okOnly = new CacheableResponsePlugin({ statuses: [200] });
 
-/** One cache entry per page whatever its query (/search/?q=… is the search page), so offline ?q= links still open. */
-const pageKeyWithoutQuery: SerwistPlugin = {
-  cacheKeyWillBeUsed: async ({ request }) => {
-    const url = new URL(request.url);
-    if (!url.search) return request;
-    url.search = "";
-    return url.href;
-  },
-};
-
 // Servers answer with "Vary: Origin" (astro preview does); a module script's request carries an Origin header that
 // the saved request did not, so a Vary-aware match would miss files that are the same for every same-origin page.
 const matchOptions: CacheQueryOptions = { ignoreVary: true };
@@ -47,13 +38,13 @@ const pages = new NetworkFirst({
   cacheName: CACHES.pages,
   matchOptions,
   networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
-  plugins: [okOnly, pageKeyWithoutQuery],
+  plugins: [okOnly, { cacheKeyWillBeUsed: async ({ request }) => pageCacheKey(request) }],
 });
 const models = new NetworkFirst({
   cacheName: CACHES.models,
   matchOptions,
   networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
-  plugins: [okOnly],
+  plugins: [okOnly, { cacheKeyWillBeUsed: async ({ request }) => modelCacheKey(request) }],
 });
 // Old hashed files pile up across deploys; the newest are kept, and the whole site has far fewer than this.
 const assets = new CacheFirst({
