@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { SEARCH_RANKING } from "../../src/components/search/search-weights.ts";
+import { correctedSearch, Vocabulary } from "../../src/components/search/vocabulary.ts";
 import { distDir } from "./dist.ts";
 
 interface PagefindResult {
@@ -44,4 +45,25 @@ export async function searchTop(query: string, n = 3): Promise<PagefindResult[]>
   const pagefind = await load();
   const { results } = await pagefind.search(query);
   return Promise.all(results.slice(0, n).map((r) => r.data()));
+}
+
+let vocabulary: Promise<Vocabulary> | undefined;
+
+/**
+ * The first `n` result addresses (path and fragment) for a query as the search panel lists them: the query as
+ * typed, or the nearest site words when it has misspelt ones and they find something (src/components/search/).
+ */
+export async function panelTop(query: string, n = 3): Promise<string[]> {
+  const pagefind = await load();
+  vocabulary ??= readFile(join(distDir, "pagefind", "palpate-words.json"), "utf8").then(
+    (text) => new Vocabulary((JSON.parse(text) as { words: string }).words.split(" ")),
+  );
+  let result = await pagefind.search(query);
+  const fix = await correctedSearch(query, await vocabulary, (q) => pagefind.search(q));
+  if (fix.result) result = fix.result;
+  const data = await Promise.all(result.results.slice(0, n).map((r) => r.data()));
+  return data.map((d) => {
+    const url = new URL(d.url, ORIGIN);
+    return url.pathname + url.hash;
+  });
 }

@@ -1,7 +1,7 @@
 // Search behaviour for a SearchPanel: loads Pagefind on first use, searches as you type, fills the filter counts,
 // renders results with type and region badges, and moves between the input and the results with the arrow keys.
 import { SEARCH_RANKING } from "./search-weights.ts";
-import { Vocabulary } from "./vocabulary.ts";
+import { correctedSearch, Vocabulary } from "./vocabulary.ts";
 
 interface PagefindResultData {
   url: string;
@@ -179,13 +179,12 @@ export function mountSearchPanel(panel: HTMLElement, options: SearchPanelOptions
     // A word the site never uses is probably misspelt: search the nearest site words instead and say so.
     const vocabulary = await loadVocabulary();
     if (id !== run) return;
-    const corrected = vocabulary?.correct(q);
-    if (corrected) {
-      const retry = await pagefind.search(corrected, opts);
-      if (id !== run) return;
-      if (retry && retry.results.length > 0) {
-        result = retry;
-        note = ` Showing results for “${corrected}”, the nearest words the site uses.`;
+    const fix = await correctedSearch(q, vocabulary, (c) => pagefind.search(c, opts));
+    if (id !== run) return;
+    if (fix.corrected) {
+      if (fix.result) {
+        result = fix.result;
+        note = ` Showing results for “${fix.corrected}”, the nearest words the site uses.`;
       }
     }
     // Words the site never uses and too far from any to correct: offer the nearest site words to pick from.

@@ -72,3 +72,19 @@ export class Vocabulary {
     return out;
   }
 }
+
+/**
+ * A search with misspelt words: when the vocabulary corrects the query, the corrected query is searched too and,
+ * if it finds anything, replaces the first result (the search panel says so). `corrected` is set whenever a
+ * correction was tried.
+ */
+export async function correctedSearch<R extends { results: readonly unknown[] }>(
+  query: string,
+  vocabulary: Vocabulary | undefined,
+  search: (q: string) => Promise<R | null>,
+): Promise<{ corrected?: string; result?: R }> {
+  const corrected = vocabulary?.correct(query);
+  if (!corrected) return {};
+  const retry = await search(corrected);
+  return retry && retry.results.length > 0 ? { corrected, result: retry } : { corrected };
+}
