@@ -87,15 +87,17 @@ describe("viewer server render", () => {
           problems.push(`${where}: ${src} is not WebP`);
         }
         if (bytes.length > 40_000) problems.push(`${where}: ${src} is ${bytes.length} bytes (budget 40 000)`);
-        const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+        const { data, info } = await sharp(bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
         if (String(info.width) !== img.getAttribute("width") || String(info.height) !== img.getAttribute("height")) {
           problems.push(`${where}: ${src} is ${info.width}x${info.height}, the page says otherwise`);
         }
         // The focus accent (#e66100, shaded, or showing through what lies in front of it) in at least a few pixels.
         let accent = 0;
         for (let p = 0; p < data.length; p += info.channels) {
-          const [r = 0, g = 0, b = 0, a = 255] = [data[p], data[p + 1], data[p + 2], data[p + 3]];
-          if (a > 200 && r - g > 30 && r - b > 50) accent++;
+          const r = data[p] as number;
+          if ((data[p + 3] as number) > 200 && r - (data[p + 1] as number) > 30 && r - (data[p + 2] as number) > 50) {
+            accent++;
+          }
         }
         if (accent < 30) problems.push(`${where}: ${src} shows no focus structure (${accent} accent pixels)`);
         const legend = text(island.querySelector(".av-legend"));
