@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Manifest } from "../../../models/manifest.ts";
-import { figureLayers, type ModelPart } from "../../lib/model-parts.ts";
+import { figureLayers, type ModelPart, OVERVIEW_MODEL } from "../../lib/model-parts.ts";
 import { type LayerKey, layerGroupOf, type Side, type Vec3, type ViewName } from "../../lib/view-state.ts";
 import type {
   ModelInfo,
@@ -97,6 +97,13 @@ export function availableModels(manifest: Manifest | null): ModelInfo[] {
     return [...models.values()];
   }
   return DEFAULT_MODELS.map(([model, title]) => ({ model, title, url: `/models/${model}.glb`, parts: [] }));
+}
+
+/** Where the explorer opens (its page and the embed): the whole body (or the first model) from the front, right. */
+export function explorerStart(manifest: Manifest | null): { model: string; view: ViewName; side: Side } {
+  const models = availableModels(manifest);
+  const model = models.find((m) => m.model === OVERVIEW_MODEL)?.model ?? models[0]?.model ?? OVERVIEW_MODEL;
+  return { model, view: "anterior", side: "r" };
 }
 
 /** Every file of a model (public/...): its first-load file and its parts, for the build-time outlines. */

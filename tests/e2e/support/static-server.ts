@@ -15,23 +15,30 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".glb": "model/gltf-binary",
+  ".webp": "image/webp",
 };
 
 export interface StaticServer {
   url: string;
   /** Replaces the body of one path (e.g. "/sw.js") with what `rewrite` makes of the built file. */
   rewrite: (path: string, rewrite: (text: string) => string) => void;
+  /** The built file a path serves, as text ("/about/" -> dist/about/index.html). */
+  read: (path: string) => string;
   close: () => Promise<void>;
 }
 
 export async function serveDist(): Promise<StaticServer> {
   const rewrites = new Map<string, (text: string) => string>();
+  const fileOf = (path: string): string | undefined => {
+    let file = normalize(join(distDir, path));
+    if (!file.startsWith(distDir)) return undefined;
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    return existsSync(file) ? file : undefined;
+  };
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    let file = normalize(join(distDir, path));
-    if (!file.startsWith(distDir)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file)) return void res.writeHead(404).end("not found");
+    const file = fileOf(path);
+    if (!file) return void res.writeHead(404).end("not found");
     const type = TYPES[extname(file)] ?? "application/octet-stream";
     const rewrite = rewrites.get(path);
     res.writeHead(200, { "content-type": type, "cache-control": "no-cache" });
@@ -44,6 +51,7 @@ export async function serveDist(): Promise<StaticServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     rewrite: (path, fn) => rewrites.set(path, fn),
+    read: (path) => readFileSync(fileOf(path) ?? join(distDir, path), "utf8"),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

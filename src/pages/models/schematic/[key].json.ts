@@ -1,26 +1,21 @@
-// Schematic outlines of each model from each named view and side (/models/schematic/<model>-<view>-<side>.json):
-// the still a figure shows before its 3D view is drawn. The figure's framing (viewBox) stays in its page.
+// Schematic outlines of a model from a named view and side (/models/schematic/<model>-<view>-<side>.json): the still
+// the explorer shows before its 3D view is drawn, for the view it opens on (page figures show posters instead).
+// The framing (viewBox) stays in its page.
 
 import { getCollection } from "astro:content";
 import type { APIRoute, GetStaticPaths } from "astro";
 import {
   type AnatomyFacts,
-  availableModels,
   buildSchematicShapes,
+  explorerStart,
   readManifest,
 } from "../../../components/viewer/viewer-payload.ts";
 import type { Side, ViewName } from "../../../lib/view-state.ts";
-import { VIEWS } from "../../../schemas/common.ts";
 
-export const getStaticPaths = (() =>
-  availableModels(readManifest()).flatMap((m) =>
-    VIEWS.flatMap((view) =>
-      (["r", "l"] as const).map((side) => ({
-        params: { key: `${m.model}-${view}-${side}` },
-        props: { model: m.model, view, side },
-      })),
-    ),
-  )) satisfies GetStaticPaths;
+export const getStaticPaths = (() => {
+  const start = explorerStart(readManifest());
+  return [{ params: { key: `${start.model}-${start.view}-${start.side}` }, props: start }];
+}) satisfies GetStaticPaths;
 
 export interface Props {
   model: string;
