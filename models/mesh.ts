@@ -81,6 +81,11 @@ export function mirrorMesh(m: MeshData): MeshData {
   return out;
 }
 
+/** A midline structure whole: a mesh its builder returned as the right half (`rightHalf`) with its mirror image. */
+export function wholeMidline(m: MeshData): MeshData {
+  return m.rightHalf ? mergeMeshes([m, mirrorMesh(m)]) : m;
+}
+
 /** Simplifies to about `ratio` of the triangles (meshoptimizer; keeps normals and fibre of kept vertices). */
 export function simplifyMesh(m: MeshData, ratio: number, maxError = 0.02): MeshData {
   const target = Math.max(12, Math.floor((m.indices.length / 3) * ratio)) * 3;

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generateModels, ROOT } from "./build.ts";
 import { BoneSet, insideBone, meanThickness, meshVolume, type Triangles, topology } from "./fit.ts";
+import { wholeMidline } from "./mesh.ts";
 import { readModelNodes } from "./read-glb.ts";
 import { loadRecords } from "./records.ts";
 import { buildSoftTissue, recordAttachments, recordTarget } from "./soft/index.ts";
@@ -61,7 +62,8 @@ export async function measureFit(options: FitOptions = {}): Promise<StructureFit
   if (options.fresh) {
     for (const r of records) {
       const m = buildSoftTissue(r, "r");
-      if (m) meshes.set(r.id, m);
+      // A midline structure built as its right half is measured whole, as the files hold it.
+      if (m) meshes.set(r.id, r.bilateral ? m : wholeMidline(m));
     }
   } else {
     // Each structure from its region file (the overview is coarser); right side or midline node.

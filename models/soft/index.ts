@@ -3,6 +3,7 @@
 
 import type { AnatomyRecord } from "../../src/schemas/anatomy-record.ts";
 import type { SoftGeometry, SoftPart } from "../../src/schemas/geometry-soft.ts";
+import { meshBounds } from "../mesh.ts";
 import { landmark, musclePath, musclePathNames, segmentFrame } from "../skeleton.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { buildBand } from "./band.ts";
@@ -72,10 +73,17 @@ function buildPart(ctx: SoftContext, g: SoftPart): MeshData {
  */
 export function buildSoftGeometry(ctx: SoftContext, g: SoftGeometry, refs?: ReferenceVolumes): MeshData {
   const part = (p: SoftPart) => buildPart(ctx, refs ? withTargetVolume(p, refs) : p);
-  if (g.builder === "group") return mergeMeshes(g.parts.map(part));
   if (g.builder === "skin") return buildSkin(ctx, g);
-  return part(g);
+  const parts = g.builder === "group" ? g.parts : [g];
+  const halves = parts.filter((p) => p.rightHalf).length;
+  if (halves > 0 && halves < parts.length) throw new Error("rightHalf: give it on every part of the group or none");
+  const mesh = g.builder === "group" ? mergeMeshes(g.parts.map(part)) : part(g);
+  // The builder says when it returned only the right half of a midline structure (the generator mirrors it).
+  return halves > 0 ? { ...mesh, rightHalf: true } : mesh;
 }
+
+/** How far past the midline (x > 0) a right half may reach, metres: its border's thickness. */
+const HALF_PAST_MIDLINE = 0.002;
 
 const SOFT_BUILDERS = new Set<string>(["spindle", "sheet", "band", "capsule", "bursa", "tube", "skin", "group"]);
 const isSoft = (g: AnatomyRecord["geometry"]): g is SoftGeometry => g !== undefined && SOFT_BUILDERS.has(g.builder);
@@ -95,6 +103,13 @@ export function buildSoftTissue(
   let mesh: MeshData;
   try {
     mesh = buildSoftGeometry(record.bilateral ? { ...ctx, rightSideOnly: true } : ctx, g, refs);
+    if (mesh.rightHalf && record.bilateral) {
+      throw new Error("rightHalf: only a midline structure (bilateral: false) is authored as its right half");
+    }
+    const reach = meshBounds(mesh).max[0];
+    if (mesh.rightHalf && reach > HALF_PAST_MIDLINE) {
+      throw new Error(`rightHalf: the right half reaches ${(reach * 1000).toFixed(1)} mm past the midline`);
+    }
   } catch (error) {
     throw new Error(`${record.id}: geometry (${g.builder}): ${(error as Error).message}`);
   }

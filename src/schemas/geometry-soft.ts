@@ -167,6 +167,11 @@ const common = {
   clearanceMm: z.number().min(0).max(20).optional(),
   /** Mesh resolution. */
   resolution: resolutionSchema,
+  /**
+   * Only the right half of a midline structure (a record with `bilateral: false`) is authored, ending at the midline:
+   * the generator adds its mirror image. Without it a midline shape is taken as whole, however thin.
+   */
+  rightHalf: z.literal(true).optional(),
 };
 
 /**

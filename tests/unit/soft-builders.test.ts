@@ -1,5 +1,6 @@
 // Soft-tissue shape builders on a synthetic skeleton: closed, well-formed meshes of the requested size/shape.
 import { describe, expect, it } from "vitest";
+import { wholeMidline } from "../../models/mesh.ts";
 import {
   boundingBox,
   componentCount,
@@ -372,6 +373,50 @@ describe("points and sides", () => {
     expect(signedVolume(l)).toBeCloseTo(signedVolume(r), 9);
     expect(signedVolume(mirrorX(r))).toBeGreaterThan(0);
     expect(buildSoftTissue({ ...record, geometry: undefined } as AnatomyRecord, "r", ctx)).toBeNull();
+  });
+
+  it("says when a midline record is authored as its right half, and only then", () => {
+    // A thin midline sheet (1.6 mm, like an interspinous ligament) is whole; the same sheet moved to end on the
+    // midline and marked rightHalf is a half the generator mirrors (models/mesh.ts wholeMidline).
+    const sheet = (x: number) => ({
+      builder: "band",
+      rails: [
+        [{ xyz: [x, 1.3, 0] }, { xyz: [x, 1.2, 0] }],
+        [{ xyz: [x, 1.3, -0.03] }, { xyz: [x, 1.2, -0.03] }],
+      ],
+      thicknessMm: 1.6,
+    });
+    const record = (geometry: unknown, bilateral = false) =>
+      ({ id: "test-sheet", bilateral, geometry }) as unknown as AnatomyRecord;
+    const thin = buildSoftTissue(record(sheet(0)), "r", ctx);
+    if (!thin) throw new Error("expected a mesh");
+    expect(thin.rightHalf).toBeUndefined();
+    expect(wholeMidline(thin)).toBe(thin);
+    expect(boundingBox(thin).max[0] - boundingBox(thin).min[0]).toBeLessThan(0.002);
+    // The right half of a wider sheet: rails from the midline to 5 cm right.
+    const half = {
+      builder: "band",
+      rails: [
+        [{ xyz: [0, 1.3, -0.03] }, { xyz: [0, 1.2, -0.03] }],
+        [{ xyz: [-0.05, 1.3, -0.03] }, { xyz: [-0.05, 1.2, -0.03] }],
+      ],
+      thicknessMm: 1.6,
+      rightHalf: true,
+    };
+    const right = buildSoftTissue(record(half), "r", ctx);
+    if (!right) throw new Error("expected a mesh");
+    expect(right.rightHalf).toBe(true);
+    const whole = wholeMidline(right);
+    expect(boundingBox(whole).min[0]).toBeCloseTo(-boundingBox(whole).max[0], 6);
+    expect(boundingBox(whole).max[0]).toBeGreaterThan(0.04);
+    expect(whole.indices.length).toBe(2 * right.indices.length);
+    // Marked on a bilateral record, or on a shape that crosses the midline: an error naming the record and field.
+    expect(() => buildSoftTissue(record(half, true), "r", ctx)).toThrow(/test-sheet.*rightHalf/);
+    const crossing = {
+      ...half,
+      rails: [half.rails[0], [{ xyz: [0.02, 1.3, -0.03] }, { xyz: [0.02, 1.2, -0.03] }]],
+    };
+    expect(() => buildSoftTissue(record(crossing), "r", ctx)).toThrow(/test-sheet.*rightHalf.*past the midline/);
   });
 
   it("names the record when a build fails", () => {
