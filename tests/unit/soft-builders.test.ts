@@ -376,8 +376,8 @@ describe("points and sides", () => {
   });
 
   it("says when a midline record is authored as its right half, and only then", () => {
-    // A thin midline sheet (1.6 mm, like an interspinous ligament) is whole; the same sheet moved to end on the
-    // midline and marked rightHalf is a half the generator mirrors (models/mesh.ts wholeMidline).
+    // A thin midline sheet (1.6 mm, like an interspinous ligament) is whole; a sheet that ends on the midline and is
+    // marked rightHalf is a half the generator mirrors (models/mesh.ts wholeMidline).
     const sheet = (x: number) => ({
       builder: "band",
       rails: [
