@@ -1,5 +1,6 @@
 // How well the generated structures fit: volume against target, mean thickness, how much of a structure lies
 // inside bone away from its attachments, and topology. Used by the models report (models/report.ts) and tests.
+import { type BoneDistance, unionField } from "./soft/bone-field.ts";
 import type { Vec3 } from "./types.ts";
 
 /** Triangles as flat arrays (a MeshData, or a node read back from a .glb). */
@@ -296,31 +297,38 @@ export class BoneSet {
     return Math.sqrt(best);
   }
 
-  /** Signed distance to the nearest bone surface (negative inside), metres, searched up to `limit` (else limit). */
+  /** Signed distance to bone b's surface (negative inside), searched up to `limit` (else `limit`). */
+  private signed(b: BinnedMesh, p: Vec3, limit: number): number {
+    const d = this.distance(b, p, limit);
+    const inside =
+      p[0] >= b.min[0] &&
+      p[1] >= b.min[1] &&
+      p[2] >= b.min[2] &&
+      p[0] <= b.max[0] &&
+      p[1] <= b.max[1] &&
+      p[2] <= b.max[2] &&
+      this.inside(b, p);
+    return inside ? -d : d;
+  }
+
+  private unions = new Map<number, BoneDistance>();
+
+  /**
+   * Signed distance to the nearest bone surface (negative inside), metres, searched up to `limit` (else limit): the
+   * bones' union as the soft-tissue keep-out field takes it (./soft/bone-field.ts), each bone by its mesh.
+   */
   signedDistance(p: Vec3, limit = 0.03): number {
-    let best = limit;
-    for (const b of this.meshes) {
-      if (
-        p[0] < b.min[0] - limit ||
-        p[1] < b.min[1] - limit ||
-        p[2] < b.min[2] - limit ||
-        p[0] > b.max[0] + limit ||
-        p[1] > b.max[1] + limit ||
-        p[2] > b.max[2] + limit
-      )
-        continue;
-      const d = this.distance(b, p, limit);
-      const inside =
-        p[0] >= b.min[0] &&
-        p[1] >= b.min[1] &&
-        p[2] >= b.min[2] &&
-        p[0] <= b.max[0] &&
-        p[1] <= b.max[1] &&
-        p[2] <= b.max[2] &&
-        this.inside(b, p);
-      best = Math.min(best, inside ? -d : d);
+    let f = this.unions.get(limit);
+    if (!f) {
+      const bones = this.meshes.map((b) => ({
+        sdf: (x: number, y: number, z: number) => this.signed(b, [x, y, z], limit),
+        min: b.min,
+        max: b.max,
+      }));
+      f = unionField(bones, limit);
+      this.unions.set(limit, f);
     }
-    return best;
+    return Math.min(limit, f(p));
   }
 
   /** How deep p lies inside any bone, metres (0 outside), measured up to `limit`. */
