@@ -34,25 +34,30 @@ export function triangleCount(m: MeshData): number {
   return m.indices.length / 3;
 }
 
-/** Concatenates meshes (the fibre attribute is kept only when every part has one of the same width). */
-export function mergeMeshes(parts: MeshData[]): MeshData {
+/**
+ * One mesh from several (separate parts in one node), normals as they are. The fibre attribute is kept when any part
+ * has one, as wide as the widest; a part without (or with a narrower one) gets zeros.
+ */
+export function mergeMeshes(parts: readonly MeshData[]): MeshData {
   const nv = parts.reduce((s, m) => s + m.positions.length / 3, 0);
   const ni = parts.reduce((s, m) => s + m.indices.length, 0);
   const positions = new Float32Array(nv * 3);
   const normals = new Float32Array(nv * 3);
   const indices = new Uint32Array(ni);
-  const fibreWidth = parts.every((m) => m.fibre)
-    ? (parts[0]?.fibre?.length ?? 0) / ((parts[0]?.positions.length ?? 3) / 3)
-    : 0;
-  const sameWidth =
-    fibreWidth > 0 && parts.every((m) => (m.fibre?.length ?? 0) === (m.positions.length / 3) * fibreWidth);
-  const fibre = sameWidth ? new Float32Array(nv * fibreWidth) : undefined;
+  const widthOf = (m: MeshData) => (m.fibre ? m.fibre.length / (m.positions.length / 3) : 0);
+  const fibreWidth = Math.max(0, ...parts.map(widthOf));
+  const fibre = fibreWidth > 0 ? new Float32Array(nv * fibreWidth) : undefined;
   let vo = 0;
   let io = 0;
   for (const m of parts) {
     positions.set(m.positions, vo * 3);
     normals.set(m.normals, vo * 3);
-    if (fibre && m.fibre) fibre.set(m.fibre, vo * fibreWidth);
+    const w = widthOf(m);
+    if (fibre && m.fibre) {
+      const n = m.positions.length / 3;
+      for (let v = 0; v < n; v++)
+        for (let k = 0; k < w; k++) fibre[(vo + v) * fibreWidth + k] = m.fibre[v * w + k] as number;
+    }
     for (let i = 0; i < m.indices.length; i++) indices[io + i] = (m.indices[i] as number) + vo;
     vo += m.positions.length / 3;
     io += m.indices.length;

@@ -2,12 +2,12 @@
 // with a width, optionally arched (e.g. the transverse carpal ligament over the carpal tunnel).
 import type { BandGeometry } from "../../src/schemas/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
+import { at, cross, madd, normalize, perp, scale, smoothstep, sub } from "../vec.ts";
 import { resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { polylineLength, smoothCurve, transportFrames } from "./curve.ts";
 import { loftSurface, slabFromGrid } from "./loft.ts";
 import { centroid, MeshBuilder } from "./mesh.ts";
 import { boneSolids, pushMesh, resolveAvoid } from "./obstacles.ts";
-import { at, cross, madd, normalize, perp, scale, smoothstep, sub } from "./vec.ts";
 
 /** Rails for a band given as a centre line with a width. */
 export function railsFromPath(

@@ -2,8 +2,8 @@
 // Builders receive a SoftContext so unit tests can run them on synthetic skeletons.
 import type { SoftPath, SoftPoint } from "../../src/schemas/geometry-soft.ts";
 import type { Vec3 } from "../types.ts";
+import { add, lerp } from "../vec.ts";
 import { dedupe, pointAt, trim } from "./curve.ts";
-import { add, lerp } from "./vec.ts";
 
 /** A muscle path derived from a reference model (right side, glTF frame). */
 export interface DerivedPath {

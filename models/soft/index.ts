@@ -3,7 +3,7 @@
 
 import type { AnatomyRecord } from "../../src/schemas/anatomy-record.ts";
 import type { SoftGeometry, SoftPart } from "../../src/schemas/geometry-soft.ts";
-import { meshBounds } from "../mesh.ts";
+import { mergeMeshes, meshBounds, mirrorMesh } from "../mesh.ts";
 import { landmark, musclePath, musclePathNames, segmentFrame } from "../skeleton.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { buildBand } from "./band.ts";
@@ -11,7 +11,7 @@ import { projectBoneField } from "./bone-field.ts";
 import { buildBursa } from "./bursa.ts";
 import { buildCapsule } from "./capsule.ts";
 import { resolvePath, type SoftContext } from "./context.ts";
-import { mergeMeshes, mirrorX } from "./mesh.ts";
+
 import { buildTube } from "./nerve.ts";
 import { buildSheet } from "./sheet-muscle.ts";
 import { buildSkin } from "./skin.ts";
@@ -113,7 +113,7 @@ export function buildSoftTissue(
   } catch (error) {
     throw new Error(`${record.id}: geometry (${g.builder}): ${(error as Error).message}`);
   }
-  return side === "l" && record.bilateral ? mirrorX(mesh) : mesh;
+  return side === "l" && record.bilateral ? mirrorMesh(mesh) : mesh;
 }
 
 /** Target volume of a record: the sum over its parts (undefined when a part has none). */

@@ -2,8 +2,8 @@
 // Named sets are defined here once (from skeleton landmarks) so records can say `avoid: [humerus]`.
 import type { Obstacle } from "../../src/schemas/geometry-soft.ts";
 import type { Vec3 } from "../types.ts";
+import { add, closestOnSegment, closestOnTriangle, cross, dot, len, normalize, scale, sub } from "../vec.ts";
 import { resolvePoint, type SoftContext } from "./context.ts";
-import { add, cross, dot, len, normalize, scale, sub } from "./vec.ts";
 
 /** A resolved keep-out shape. */
 export type Solid =
@@ -286,42 +286,6 @@ export function resolveAvoid(
     } else out.push(resolveObstacle(ctx, a));
   }
   return out;
-}
-
-/** Closest point on segment ab to p. */
-function closestOnSegment(p: Vec3, a: Vec3, b: Vec3): Vec3 {
-  const ab = sub(b, a);
-  const l2 = dot(ab, ab);
-  const t = l2 > 0 ? Math.min(1, Math.max(0, dot(sub(p, a), ab) / l2)) : 0;
-  return add(a, scale(ab, t));
-}
-
-/** Closest point on triangle abc to p (Ericson, Real-Time Collision Detection 5.1.5). */
-export function closestOnTriangle(p: Vec3, a: Vec3, b: Vec3, c: Vec3): Vec3 {
-  const ab = sub(b, a);
-  const ac = sub(c, a);
-  const ap = sub(p, a);
-  const d1 = dot(ab, ap);
-  const d2 = dot(ac, ap);
-  if (d1 <= 0 && d2 <= 0) return a;
-  const bp = sub(p, b);
-  const d3 = dot(ab, bp);
-  const d4 = dot(ac, bp);
-  if (d3 >= 0 && d4 <= d3) return b;
-  const vc = d1 * d4 - d3 * d2;
-  if (vc <= 0 && d1 >= 0 && d3 <= 0) return add(a, scale(ab, d1 / (d1 - d3)));
-  const cp = sub(p, c);
-  const d5 = dot(ab, cp);
-  const d6 = dot(ac, cp);
-  if (d6 >= 0 && d5 <= d6) return c;
-  const vb = d5 * d2 - d1 * d6;
-  if (vb <= 0 && d2 >= 0 && d6 <= 0) return add(a, scale(ac, d2 / (d2 - d6)));
-  const va = d3 * d6 - d5 * d4;
-  if (va <= 0 && d4 - d3 >= 0 && d5 - d6 >= 0) {
-    return add(b, scale(sub(c, b), (d4 - d3) / (d4 - d3 + (d5 - d6))));
-  }
-  const denom = 1 / (va + vb + vc);
-  return add(a, add(scale(ab, vb * denom), scale(ac, vc * denom)));
 }
 
 /** The stack's ellipse at the height of p (undefined outside its height range). */

@@ -1,6 +1,6 @@
 // Soft-tissue shape builders on a synthetic skeleton: closed, well-formed meshes of the requested size/shape.
 import { describe, expect, it } from "vitest";
-import { wholeMidline } from "../../models/mesh.ts";
+import { mirrorMesh, wholeMidline } from "../../models/mesh.ts";
 import {
   boundingBox,
   componentCount,
@@ -12,7 +12,6 @@ import {
 } from "../../models/soft/analyse.ts";
 import type { SoftContext } from "../../models/soft/context.ts";
 import { buildSoftGeometry, buildSoftTissue } from "../../models/soft/index.ts";
-import { mirrorX } from "../../models/soft/mesh.ts";
 import type { MeshData, Vec3 } from "../../models/types.ts";
 import type { AnatomyRecord } from "../../src/schemas/anatomy-record.ts";
 import { type SoftGeometry, softGeometrySchema } from "../../src/schemas/geometry-soft.ts";
@@ -371,7 +370,7 @@ describe("points and sides", () => {
     expect(boundingBox(r).max[0]).toBeLessThan(0);
     expect(boundingBox(l).min[0]).toBeGreaterThan(0);
     expect(signedVolume(l)).toBeCloseTo(signedVolume(r), 9);
-    expect(signedVolume(mirrorX(r))).toBeGreaterThan(0);
+    expect(signedVolume(mirrorMesh(r))).toBeGreaterThan(0);
     expect(buildSoftTissue({ ...record, geometry: undefined } as AnatomyRecord, "r", ctx)).toBeNull();
   });
 
