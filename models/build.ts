@@ -141,6 +141,8 @@ export function inputsKey(root: string): string {
     join(root, "src", "lib", "visibility.ts"),
     join(root, "src", "lib", "model-parts.ts"),
     join(root, "src", "lib", "view-state.ts"),
+    // The tissues' colours in the files' materials.
+    join(root, "src", "lib", "tissue-colours.ts"),
   ];
   for (const f of files) {
     if (!existsSync(f)) continue;
