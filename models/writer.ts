@@ -57,9 +57,10 @@ export async function writeGlb(title: string, nodes: NodeSpec[], options: WriteO
     if (!m) {
       // The viewer's natural look of the tissue (src/lib/tissue-colours.ts), as linear glTF factors (4 decimals: bytes).
       const look = naturalLook(tissue);
+      const [r, g, b] = linearFactors(look.colour).map((v) => Math.round(v * 1e4) / 1e4) as [number, number, number];
       m = doc
         .createMaterial(tissue)
-        .setBaseColorFactor([...linearFactors(look.colour).map((v) => Math.round(v * 1e4) / 1e4), look.opacity ?? 1])
+        .setBaseColorFactor([r, g, b, look.opacity ?? 1])
         .setRoughnessFactor(look.roughness)
         .setMetallicFactor(0);
       if (look.opacity !== undefined) m.setAlphaMode("BLEND").setDoubleSided(true);
