@@ -36,6 +36,11 @@ export interface SoftContext {
   boneDistance?: (p: Vec3) => number;
   /** The structure is one side's (built on the right): muscles keep out of the left half (x > 0). */
   rightSideOnly?: boolean;
+  /**
+   * Signed distance to the union of these structures as built (right side; records by id), metres, negative inside,
+   * searched up to 3 cm; for sheets laid onto the muscles beneath them (`onto`). Throws naming an unknown id.
+   */
+  structureDistance?: (ids: readonly string[]) => (p: Vec3) => number;
 }
 
 /** Extras a point may carry for tubes. */

@@ -1,9 +1,13 @@
 // Soft-tissue shapes: dispatches a record's `geometry.builder` to its builder. Called by models/build.ts for
 // every non-bone record. Geometry is authored for the right side; the left side is the mirror image.
 
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { AnatomyRecord } from "../../src/schemas/anatomy-record.ts";
 import type { SoftGeometry, SoftPart } from "../../src/schemas/geometry-soft.ts";
+import { BoneSet } from "../fit.ts";
 import { mergeMeshes, meshBounds, mirrorMesh } from "../mesh.ts";
+import { loadRecords } from "../records.ts";
 import { landmark, musclePath, musclePathNames, segmentFrame } from "../skeleton.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { buildBand } from "./band.ts";
@@ -42,7 +46,31 @@ export const skeletonContext: SoftContext = {
     return { origin: f.origin, x: f.axes[0], y: f.axes[1], z: f.axes[2] };
   },
   boneDistance: (p) => projectBoneField()(p),
+  structureDistance: (ids) => projectStructureField(ids),
 };
+
+const structureFields = new Map<string, (p: Vec3) => number>();
+
+/** The project's structures with these ids, built (right side), as one distance field; built once per process. */
+function projectStructureField(ids: readonly string[]): (p: Vec3) => number {
+  const key = ids.join(",");
+  let f = structureFields.get(key);
+  if (!f) {
+    const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+    const byId = new Map(loadRecords(root).map((l) => [l.record.id, l.record]));
+    const meshes = ids.map((id) => {
+      const record = byId.get(id);
+      if (!record) throw new Error(`onto: unknown structure "${id}"`);
+      const mesh = buildSoftTissue(record, "r");
+      if (!mesh) throw new Error(`onto: "${id}" has no soft-tissue geometry`);
+      return mesh;
+    });
+    const set = new BoneSet(meshes);
+    f = (p) => set.signedDistance(p, 0.03);
+    structureFields.set(key, f);
+  }
+  return f;
+}
 
 /** The reference paths' volumes (models/data/muscle-paths.json), for the target-volume rule (./volume.ts). */
 export const skeletonReferences: ReferenceVolumes = {

@@ -241,6 +241,41 @@ describe("band", () => {
     expect(signedVolume(flat)).toBeLessThan(0.04 * 0.05 * 0.002 * 1.05);
   });
 
+  it("lies on the structures beneath it (onto): drawn down onto them and out of them, thickness outward", () => {
+    // A muscle stand-in: a sphere of 4 cm radius under the middle of a flat 8 cm sheet that starts 8 mm above its top
+    // at the middle (a fascia floating over its muscle) and dips 10 mm into it toward one side.
+    const c: Vec3 = [-0.2, 1.2, -0.04];
+    const sphere = (p: Vec3) => Math.hypot(p[0] - c[0], p[1] - c[1], p[2] - c[2]) - 0.04;
+    const onto: SoftContext = { ...ctx, structureDistance: (ids) => (ids[0] === "ball" ? sphere : () => Infinity) };
+    const g = softGeometrySchema.parse({
+      builder: "band",
+      rails: [
+        [{ xyz: [-0.24, 1.24, 0.008] }, { xyz: [-0.24, 1.16, 0.008] }],
+        [{ xyz: [-0.16, 1.24, -0.002] }, { xyz: [-0.16, 1.16, -0.002] }],
+      ],
+      thicknessMm: 1.5,
+      deepToward: { xyz: [-0.2, 1.2, -0.04] },
+      onto: ["ball"],
+      ontoMm: 12,
+      resolution: { around: 9, along: 9 },
+    }) as SoftGeometry;
+    const m = buildSoftGeometry(onto, g);
+    expectWellFormed(m);
+    // Near the middle (away from the pinned ends) every vertex is out of the sphere, the deep ones within the gap.
+    const near: number[] = [];
+    for (let i = 0; i < m.positions.length; i += 3) {
+      const p: Vec3 = [m.positions[i] ?? 0, m.positions[i + 1] ?? 0, m.positions[i + 2] ?? 0];
+      if (Math.abs(p[1] - 1.2) < 0.015 && Math.abs(p[0] + 0.2) < 0.015) near.push(sphere(p));
+    }
+    expect(near.length).toBeGreaterThan(4);
+    expect(Math.min(...near)).toBeGreaterThan(0.0015);
+    expect(Math.min(...near)).toBeLessThan(0.0025);
+    expect(Math.max(...near)).toBeLessThan(0.0045);
+    // Without a context that knows structures: an error naming onto.
+    expect(() => buildSoftGeometry(ctx, g)).toThrow(/onto/);
+    expect(softGeometrySchema.safeParse({ ...g, deepToward: undefined }).success).toBe(false);
+  });
+
   it("follows a path with a width that may change", () => {
     const m = build({
       builder: "band",
