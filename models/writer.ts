@@ -8,7 +8,7 @@ import { Document, Format, Logger, NodeIO, VertexLayout } from "@gltf-transform/
 import { KHRMeshQuantization } from "@gltf-transform/extensions";
 import { quantize, reorder } from "@gltf-transform/functions";
 import { MeshoptEncoder } from "meshoptimizer";
-import { linearFactors, naturalLook } from "../src/lib/tissue-colours.ts";
+import { linearFactors, tissueLook } from "../src/lib/tissue-colours.ts";
 import type { MeshData } from "./types.ts";
 
 export interface NodeSpec {
@@ -56,7 +56,7 @@ export async function writeGlb(title: string, nodes: NodeSpec[], options: WriteO
     let m = materials.get(tissue);
     if (!m) {
       // The viewer's natural look of the tissue (src/lib/tissue-colours.ts), as linear glTF factors (4 decimals: bytes).
-      const look = naturalLook(tissue);
+      const look = tissueLook(tissue);
       const [r, g, b] = linearFactors(look.colour).map((v) => Math.round(v * 1e4) / 1e4) as [number, number, number];
       m = doc
         .createMaterial(tissue)

@@ -57,8 +57,10 @@ export const CALM: Readonly<Record<string, TissueLook>> = {
 /** Look of a tissue none of the tables names. */
 export const DEFAULT_LOOK: TissueLook = { colour: "#cfc8bb", roughness: 0.6 };
 
-/** A tissue's natural look (or the default). */
-export const naturalLook = (tissue: string): TissueLook => VIVID[tissue] ?? DEFAULT_LOOK;
+/** A tissue's colour, roughness and opacity: natural, or calm while something is highlighted (or the default). */
+export function tissueLook(tissue: string, calm = false): TissueLook {
+  return (calm ? CALM : VIVID)[tissue] ?? DEFAULT_LOOK;
+}
 
 /** "#rrggbb" as three bytes 0..255 (sRGB). */
 export function srgbBytes(hex: string): [number, number, number] {

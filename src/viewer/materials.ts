@@ -15,10 +15,10 @@ import {
   ShaderMaterial,
   Vector2,
 } from "three";
-import { CALM, DEFAULT_LOOK, FOCUS_COLOUR, SECONDARY_COLOUR, VIVID, ZONE_COLOUR } from "../lib/tissue-colours.ts";
+import { FOCUS_COLOUR, SECONDARY_COLOUR, tissueLook, ZONE_COLOUR } from "../lib/tissue-colours.ts";
 
-/** Endangerment-site outline colours (src/lib/tissue-colours.ts), for the stage. */
-export { ZONE_COLOUR };
+/** The highlight colours and tissue looks (src/lib/tissue-colours.ts), for the stage and the posters. */
+export { FOCUS_COLOUR, SECONDARY_COLOUR, tissueLook, ZONE_COLOUR };
 
 /** What the nearest surface at a pixel is, written to the stencil buffer by every solid surface. */
 const STAMP = { context: 0, focus: 1, secondary: 2 } as const;
@@ -163,7 +163,7 @@ export class MaterialSet {
     const key = `${tissue}|${calm ? 1 : 0}|${xray ? 1 : 0}|${tissue === "muscle" ? fibre : 0}`;
     let material = this.looks.get(key);
     if (!material) {
-      const look = (calm ? CALM : VIVID)[tissue] ?? DEFAULT_LOOK;
+      const look = tissueLook(tissue, calm);
       const m = new MeshStandardMaterial({ color: look.colour, roughness: look.roughness, metalness: 0 });
       if (xray) {
         m.transparent = true;
