@@ -3,8 +3,8 @@
 // (non-manifold vertices, left/right mirror distance). Used by models/report-bones.ts and the unit tests; no
 // reference files are read here.
 import { fitTransform, mulV, type Xform } from "../scripts/anatomy-import/math.ts";
-import { pointTriangleDistance } from "./soft/analyse.ts";
 import type { MeshData, Vec3 } from "./types.ts";
+import { pointTriangleDistance } from "./vec.ts";
 
 export interface Tri {
   positions: ArrayLike<number>;

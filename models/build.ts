@@ -15,13 +15,13 @@ import type { Manifest, ManifestFile, ManifestStructure } from "./manifest.ts";
 import {
   type Bounds,
   checkMesh,
-  mergeMeshes,
   meshBounds,
   mirrorMesh,
   repairMesh,
   simplifyMesh,
   triangleCount,
   unionBounds,
+  wholeMidline,
 } from "./mesh.ts";
 import { saveRawMesh, startMeshCache } from "./mesh-cache.ts";
 import { type LoadedRecord, loadRecords } from "./records.ts";
@@ -141,6 +141,8 @@ export function inputsKey(root: string): string {
     join(root, "src", "lib", "visibility.ts"),
     join(root, "src", "lib", "model-parts.ts"),
     join(root, "src", "lib", "view-state.ts"),
+    // The tissues' colours in the files' materials.
+    join(root, "src", "lib", "tissue-colours.ts"),
   ];
   for (const f of files) {
     if (!existsSync(f)) continue;
@@ -261,10 +263,9 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
       nodes.push(rightNode);
       nodes.push({ loaded, side: "l", name: `${r.id}-l`, mesh: mirrorMesh(right), twin: rightNode });
     } else {
-      // Midline structures are one node. A builder that returned only the right half (entirely at x < 0) gets
-      // its mirror image added, so the node spans both sides.
-      const whole = meshBounds(right).max[0] < 0.002 ? mergeMeshes([right, mirrorMesh(right)]) : right;
-      nodes.push({ loaded, side: "m", name: r.id, mesh: whole });
+      // Midline structures are one node. A builder that returned only the right half (it says so: `rightHalf`)
+      // gets its mirror image added, so the node spans both sides.
+      nodes.push({ loaded, side: "m", name: r.id, mesh: wholeMidline(right) });
     }
   }
   const meshing = performance.now() - tm;

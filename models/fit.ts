@@ -1,6 +1,8 @@
 // How well the generated structures fit: volume against target, mean thickness, how much of a structure lies
 // inside bone away from its attachments, and topology. Used by the models report (models/report.ts) and tests.
+import { type BoneDistance, unionField } from "./soft/bone-field.ts";
 import type { Vec3 } from "./types.ts";
+import { triangleOffset } from "./vec.ts";
 
 /** Triangles as flat arrays (a MeshData, or a node read back from a .glb). */
 export interface Triangles {
@@ -138,59 +140,10 @@ interface BinnedMesh {
 }
 
 const CELL = 0.004;
+/** Scratch for triangleOffset. */
+const offset = [0, 0, 0];
 const key2 = (i: number, k: number) => i * 100_003 + k;
 const key3 = (i: number, j: number, k: number) => (i * 4099 + j) * 4099 + k;
-
-/** Squared distance from p to triangle t (9 numbers at offset o). */
-function triDistance2(p: Vec3, t: Float64Array, o: number): number {
-  const ax = t[o] as number;
-  const ay = t[o + 1] as number;
-  const az = t[o + 2] as number;
-  const abx = (t[o + 3] as number) - ax;
-  const aby = (t[o + 4] as number) - ay;
-  const abz = (t[o + 5] as number) - az;
-  const acx = (t[o + 6] as number) - ax;
-  const acy = (t[o + 7] as number) - ay;
-  const acz = (t[o + 8] as number) - az;
-  const apx = p[0] - ax;
-  const apy = p[1] - ay;
-  const apz = p[2] - az;
-  const d1 = abx * apx + aby * apy + abz * apz;
-  const d2 = acx * apx + acy * apy + acz * apz;
-  const dist2 = (x: number, y: number, z: number) => x * x + y * y + z * z;
-  if (d1 <= 0 && d2 <= 0) return dist2(apx, apy, apz);
-  const bpx = apx - abx;
-  const bpy = apy - aby;
-  const bpz = apz - abz;
-  const d3 = abx * bpx + aby * bpy + abz * bpz;
-  const d4 = acx * bpx + acy * bpy + acz * bpz;
-  if (d3 >= 0 && d4 <= d3) return dist2(bpx, bpy, bpz);
-  const vc = d1 * d4 - d3 * d2;
-  if (vc <= 0 && d1 >= 0 && d3 <= 0) {
-    const v = d1 / (d1 - d3);
-    return dist2(apx - abx * v, apy - aby * v, apz - abz * v);
-  }
-  const cpx = apx - acx;
-  const cpy = apy - acy;
-  const cpz = apz - acz;
-  const d5 = abx * cpx + aby * cpy + abz * cpz;
-  const d6 = acx * cpx + acy * cpy + acz * cpz;
-  if (d6 >= 0 && d5 <= d6) return dist2(cpx, cpy, cpz);
-  const vb = d5 * d2 - d1 * d6;
-  if (vb <= 0 && d2 >= 0 && d6 <= 0) {
-    const w = d2 / (d2 - d6);
-    return dist2(apx - acx * w, apy - acy * w, apz - acz * w);
-  }
-  const va = d3 * d6 - d5 * d4;
-  if (va <= 0 && d4 - d3 >= 0 && d5 - d6 >= 0) {
-    const w = (d4 - d3) / (d4 - d3 + (d5 - d6));
-    return dist2(bpx - (acx - abx) * w, bpy - (acy - aby) * w, bpz - (acz - abz) * w);
-  }
-  const denom = 1 / (va + vb + vc);
-  const v = vb * denom;
-  const w = vc * denom;
-  return dist2(apx - abx * v - acx * w, apy - aby * v - acy * w, apz - abz * v - acz * w);
-}
 
 /**
  * Closed bone surfaces with a fast "how deep inside" query: inside by ray parity (upward, per bone), depth as the
@@ -287,7 +240,9 @@ export class BoneSet {
           for (const f of list) {
             if (seen.has(f)) continue;
             seen.add(f);
-            const d = triDistance2(p, b.tris, 9 * f);
+            triangleOffset(p[0], p[1], p[2], b.tris, 9 * f, offset);
+            const [ox, oy, oz] = offset as [number, number, number];
+            const d = ox * ox + oy * oy + oz * oz;
             if (d < best) best = d;
           }
         }
@@ -296,31 +251,38 @@ export class BoneSet {
     return Math.sqrt(best);
   }
 
-  /** Signed distance to the nearest bone surface (negative inside), metres, searched up to `limit` (else limit). */
+  /** Signed distance to bone b's surface (negative inside), searched up to `limit` (else `limit`). */
+  private signed(b: BinnedMesh, p: Vec3, limit: number): number {
+    const d = this.distance(b, p, limit);
+    const inside =
+      p[0] >= b.min[0] &&
+      p[1] >= b.min[1] &&
+      p[2] >= b.min[2] &&
+      p[0] <= b.max[0] &&
+      p[1] <= b.max[1] &&
+      p[2] <= b.max[2] &&
+      this.inside(b, p);
+    return inside ? -d : d;
+  }
+
+  private unions = new Map<number, BoneDistance>();
+
+  /**
+   * Signed distance to the nearest bone surface (negative inside), metres, searched up to `limit` (else limit): the
+   * bones' union as the soft-tissue keep-out field takes it (./soft/bone-field.ts), each bone by its mesh.
+   */
   signedDistance(p: Vec3, limit = 0.03): number {
-    let best = limit;
-    for (const b of this.meshes) {
-      if (
-        p[0] < b.min[0] - limit ||
-        p[1] < b.min[1] - limit ||
-        p[2] < b.min[2] - limit ||
-        p[0] > b.max[0] + limit ||
-        p[1] > b.max[1] + limit ||
-        p[2] > b.max[2] + limit
-      )
-        continue;
-      const d = this.distance(b, p, limit);
-      const inside =
-        p[0] >= b.min[0] &&
-        p[1] >= b.min[1] &&
-        p[2] >= b.min[2] &&
-        p[0] <= b.max[0] &&
-        p[1] <= b.max[1] &&
-        p[2] <= b.max[2] &&
-        this.inside(b, p);
-      best = Math.min(best, inside ? -d : d);
+    let f = this.unions.get(limit);
+    if (!f) {
+      const bones = this.meshes.map((b) => ({
+        sdf: (x: number, y: number, z: number) => this.signed(b, [x, y, z], limit),
+        min: b.min,
+        max: b.max,
+      }));
+      f = unionField(bones, limit);
+      this.unions.set(limit, f);
     }
-    return best;
+    return Math.min(limit, f(p));
   }
 
   /** How deep p lies inside any bone, metres (0 outside), measured up to `limit`. */

@@ -34,25 +34,30 @@ export function triangleCount(m: MeshData): number {
   return m.indices.length / 3;
 }
 
-/** Concatenates meshes (the fibre attribute is kept only when every part has one of the same width). */
-export function mergeMeshes(parts: MeshData[]): MeshData {
+/**
+ * One mesh from several (separate parts in one node), normals as they are. The fibre attribute is kept when any part
+ * has one, as wide as the widest; a part without (or with a narrower one) gets zeros.
+ */
+export function mergeMeshes(parts: readonly MeshData[]): MeshData {
   const nv = parts.reduce((s, m) => s + m.positions.length / 3, 0);
   const ni = parts.reduce((s, m) => s + m.indices.length, 0);
   const positions = new Float32Array(nv * 3);
   const normals = new Float32Array(nv * 3);
   const indices = new Uint32Array(ni);
-  const fibreWidth = parts.every((m) => m.fibre)
-    ? (parts[0]?.fibre?.length ?? 0) / ((parts[0]?.positions.length ?? 3) / 3)
-    : 0;
-  const sameWidth =
-    fibreWidth > 0 && parts.every((m) => (m.fibre?.length ?? 0) === (m.positions.length / 3) * fibreWidth);
-  const fibre = sameWidth ? new Float32Array(nv * fibreWidth) : undefined;
+  const widthOf = (m: MeshData) => (m.fibre ? m.fibre.length / (m.positions.length / 3) : 0);
+  const fibreWidth = Math.max(0, ...parts.map(widthOf));
+  const fibre = fibreWidth > 0 ? new Float32Array(nv * fibreWidth) : undefined;
   let vo = 0;
   let io = 0;
   for (const m of parts) {
     positions.set(m.positions, vo * 3);
     normals.set(m.normals, vo * 3);
-    if (fibre && m.fibre) fibre.set(m.fibre, vo * fibreWidth);
+    const w = widthOf(m);
+    if (fibre && m.fibre) {
+      const n = m.positions.length / 3;
+      for (let v = 0; v < n; v++)
+        for (let k = 0; k < w; k++) fibre[(vo + v) * fibreWidth + k] = m.fibre[v * w + k] as number;
+    }
     for (let i = 0; i < m.indices.length; i++) indices[io + i] = (m.indices[i] as number) + vo;
     vo += m.positions.length / 3;
     io += m.indices.length;
@@ -79,6 +84,11 @@ export function mirrorMesh(m: MeshData): MeshData {
   const out: MeshData = { positions, normals, indices };
   if (m.fibre) out.fibre = new Float32Array(m.fibre);
   return out;
+}
+
+/** A midline structure whole: a mesh its builder returned as the right half (`rightHalf`) with its mirror image. */
+export function wholeMidline(m: MeshData): MeshData {
+  return m.rightHalf ? mergeMeshes([m, mirrorMesh(m)]) : m;
 }
 
 /** Simplifies to about `ratio` of the triangles (meshoptimizer; keeps normals and fibre of kept vertices). */
@@ -115,27 +125,41 @@ export function checkMesh(m: MeshData, what: string): void {
   for (const i of m.indices) if (i >= nv) throw new Error(`${what}: mesh index ${i} out of range (${nv} vertices)`);
 }
 
+/** Longest hole (boundary loop, in edges) `repairMesh` closes; the openings a weld leaves have 3 to 10. */
+export const MAX_HOLE_EDGES = 24;
+
 /**
- * Welds and repairs a mesh so that every vertex is manifold once it is quantized: vertices closer than `weld`
- * metres (more than a quantization step) are merged, degenerate and duplicate triangles dropped, and a vertex
- * whose triangles form more than one fan (surfaces pinched together at a point, or an edge shared by more than
- * two triangles) is split, one copy per fan, each extra copy moved `nudge` metres toward its own fan so the
- * copies stay apart after quantization. Unused vertices are dropped. Deterministic. `weld` must exceed twice the
- * quantization step of the file (1.8 m / 2^14 = 0.11 mm; the overview's 13 bits 0.22 mm) so that no two kept
+ * Welds and repairs a mesh into a closed, manifold surface that stays manifold once quantized: vertices closer than
+ * `weld` metres (more than a quantization step) are merged; degenerate triangles are dropped, and so are coincident
+ * triangles facing each other (where two parts touch face to face their surfaces join there), a repeated triangle
+ * kept once; a vertex whose triangles form more than one fan (surfaces pinched together at a point, or an edge shared
+ * by more than two triangles) gets one copy per fan, each extra copy moved `nudge` metres toward its own fan so the
+ * copies stay apart after quantization; and holes of at most `MAX_HOLE_EDGES` edges (left where a weld joined or
+ * split parts) are closed with new triangles. Unused vertices are dropped. Deterministic. `weld` must exceed twice
+ * the quantization step of the file (1.8 m / 2^14 = 0.11 mm; the overview's 13 bits 0.22 mm) so that no two kept
  * vertices meet once quantized.
  */
 export function repairMesh(m: MeshData, weld = 0.00025, nudge = 0.0005): MeshData {
-  // A split can leave a copy near another vertex; the next pass welds and splits again (two passes nearly always do).
+  // A split or a new patch can leave a vertex near another; the next pass welds, splits and closes again (two or
+  // three passes nearly always do).
   let out = m;
-  for (let pass = 0; pass < 4; pass++) {
+  for (let pass = 0; pass < 6; pass++) {
     const r = repairOnce(out, weld, nudge);
-    out = r.mesh;
-    if (r.splits === 0) break;
+    const f = closeHoles(r.mesh, weld);
+    out = f.mesh;
+    if (r.splits === 0 && f.closed === 0 && r.dropped === 0) break;
   }
   return out;
 }
 
-function repairOnce(m: MeshData, weld: number, nudge: number): { mesh: MeshData; splits: number } {
+type Tri = [number, number, number];
+
+/** Whether two triangles on the same three vertices list them in the same cyclic order (face the same way). */
+const sameWinding = (t: Tri, u: Tri) => t[(t.indexOf(u[0]) + 1) % 3] === u[1];
+
+const edgeKey = (a: number, b: number) => (a < b ? `${a},${b}` : `${b},${a}`);
+
+function repairOnce(m: MeshData, weld: number, nudge: number): { mesh: MeshData; splits: number; dropped: number } {
   const nv = m.positions.length / 3;
   const width = m.fibre ? m.fibre.length / nv : 0;
   const p = (i: number, k: number) => m.positions[3 * i + k] as number;
@@ -165,21 +189,40 @@ function repairOnce(m: MeshData, weld: number, nudge: number): { mesh: MeshData;
       else cells.set(key, [i]);
     }
   }
-  // 2. Triangles on the welded vertices, without degenerate or duplicate ones.
-  const tris: [number, number, number][] = [];
-  const seen = new Set<string>();
+  // 2. Triangles on the welded vertices, without degenerate ones. Coincident triangles: a pair facing each other
+  // (two surfaces pressed together) cancels; of several facing the same way one is kept.
+  const candidates: Tri[] = [];
+  const bySet = new Map<string, number[]>();
+  let dropped = 0;
   for (let t = 0; t < m.indices.length; t += 3) {
     const a = rep[m.indices[t] as number] as number;
     const b = rep[m.indices[t + 1] as number] as number;
     const c = rep[m.indices[t + 2] as number] as number;
-    if (a === b || b === c || a === c) continue;
+    if (a === b || b === c || a === c) {
+      dropped++;
+      continue;
+    }
     const key = [a, b, c].sort((x, y) => x - y).join(",");
-    if (seen.has(key)) continue;
-    seen.add(key);
-    tris.push([a, b, c]);
+    const list = bySet.get(key);
+    if (list) list.push(candidates.length);
+    else bySet.set(key, [candidates.length]);
+    candidates.push([a, b, c]);
   }
+  const keep = new Uint8Array(candidates.length);
+  for (const list of bySet.values()) {
+    if (list.length === 1) {
+      keep[list[0] as number] = 1;
+      continue;
+    }
+    const up = list.filter((t) => sameWinding(candidates[t] as Tri, candidates[list[0] as number] as Tri));
+    const down = list.filter((t) => !sameWinding(candidates[t] as Tri, candidates[list[0] as number] as Tri));
+    const n = up.length - down.length;
+    if (n > 0) keep[up[0] as number] = 1;
+    else if (n < 0) keep[down[0] as number] = 1;
+    dropped += list.length - (n === 0 ? 0 : 1);
+  }
+  const tris = candidates.filter((_, i) => keep[i] === 1);
   // 3. Split vertices whose triangles form several fans (joined only through edges with exactly two triangles).
-  const edgeKey = (a: number, b: number) => (a < b ? `${a},${b}` : `${b},${a}`);
   const edgeCount = new Map<string, number>();
   const around = new Map<number, number[]>();
   tris.forEach((tri, ti) => {
@@ -257,8 +300,10 @@ function repairOnce(m: MeshData, weld: number, nudge: number): { mesh: MeshData;
     if (l) l.push(id);
     else grid.set(k, [id]);
   };
-  const crowded = (x: number, y: number, z: number) => {
+  /** Distance from (x, y, z) to the nearest vertex, searched up to 2 weld distances (else 2 weld distances). */
+  const clearance = (x: number, y: number, z: number) => {
     const [cx, cy, cz] = [Math.floor(x / weld), Math.floor(y / weld), Math.floor(z / weld)];
+    let best = 2 * weld;
     for (let dx = -2; dx <= 2; dx++)
       for (let dy = -2; dy <= 2; dy++)
         for (let dz = -2; dz <= 2; dz++)
@@ -268,16 +313,33 @@ function repairOnce(m: MeshData, weld: number, nudge: number): { mesh: MeshData;
               (positions[3 * j + 1] as number) - y,
               (positions[3 * j + 2] as number) - z,
             );
-            if (d < weld * 1.5) return true;
+            if (d < best) best = d;
           }
-    return false;
+    return best;
   };
   for (let i = 0; i < positions.length / 3; i++) add(i);
   for (const { v, fan, dir } of copies) {
+    // Toward the fan's centre, further if crowded; else toward one of the fan's vertices; else the clearest of those.
+    const dirs: [number, number, number][] = [dir];
+    for (const t of fan)
+      for (const w of tris[t] as number[]) {
+        if (w === v) continue;
+        const d = [0, 1, 2].map((k) => p(w, k) - p(v, k));
+        const len = Math.hypot(d[0] as number, d[1] as number, d[2] as number) || 1;
+        dirs.push([(d[0] as number) / len, (d[1] as number) / len, (d[2] as number) / len]);
+      }
     let offset: [number, number, number] = [0, 0, 0];
-    for (const k of [1, 1.6, 2.4, 3.5]) {
-      offset = [dir[0] * nudge * k, dir[1] * nudge * k, dir[2] * nudge * k];
-      if (!crowded(p(v, 0) + offset[0], p(v, 1) + offset[1], p(v, 2) + offset[2])) break;
+    let best = -1;
+    search: for (const d of dirs) {
+      for (const k of d === dir ? [1, 1.6, 2.4, 3.5] : [1, 1.6]) {
+        const o: [number, number, number] = [d[0] * nudge * k, d[1] * nudge * k, d[2] * nudge * k];
+        const c = clearance(p(v, 0) + o[0], p(v, 1) + o[1], p(v, 2) + o[2]);
+        if (c > best) {
+          best = c;
+          offset = o;
+        }
+        if (c >= weld * 1.5) break search;
+      }
     }
     const id = emit(v, offset);
     add(id);
@@ -296,5 +358,141 @@ function repairOnce(m: MeshData, weld: number, nudge: number): { mesh: MeshData;
     indices,
   };
   if (m.fibre) out.fibre = Float32Array.from(fibre);
-  return { mesh: out, splits: copies.length };
+  return { mesh: out, splits: copies.length, dropped };
+}
+
+/**
+ * Closes holes of at most `MAX_HOLE_EDGES` edges: each boundary loop (split where it passes a vertex twice) becomes a
+ * fan of triangles from one of its vertices whose diagonals are not edges yet, or else from a new vertex at its
+ * centre. A loop whose three vertices already carry a triangle (a lone triangle's own outline) is left open.
+ */
+function closeHoles(m: MeshData, weld: number): { mesh: MeshData; closed: number } {
+  const nt = m.indices.length / 3;
+  const directed = new Map<string, number>();
+  const edges = new Set<string>();
+  const faces = new Set<string>();
+  for (let t = 0; t < nt; t++) {
+    const tri = [m.indices[3 * t], m.indices[3 * t + 1], m.indices[3 * t + 2]] as Tri;
+    faces.add([...tri].sort((x, y) => x - y).join(","));
+    for (let k = 0; k < 3; k++) {
+      const key = `${tri[k]},${tri[(k + 1) % 3]}`;
+      directed.set(key, (directed.get(key) ?? 0) + 1);
+      edges.add(edgeKey(tri[k] as number, tri[(k + 1) % 3] as number));
+    }
+  }
+  // Boundary: a directed edge a->b without its reverse b->a; the hole runs b->a, so it follows b->a's chain.
+  const next = new Map<number, number[]>();
+  for (const [key, n] of directed) {
+    const [a, b] = key.split(",").map(Number) as [number, number];
+    if (n !== 1 || directed.has(`${b},${a}`)) continue;
+    const l = next.get(b);
+    if (l) l.push(a);
+    else next.set(b, [a]);
+  }
+  if (next.size === 0) return { mesh: m, closed: 0 };
+  const loops: number[][] = [];
+  for (const start of [...next.keys()].sort((x, y) => x - y)) {
+    while ((next.get(start)?.length ?? 0) > 0) {
+      // Walk until back at a vertex of the walk; the part from there on is a simple loop.
+      const walk = [start];
+      const at = new Map<number, number>([[start, 0]]);
+      for (;;) {
+        const v = walk[walk.length - 1] as number;
+        const outs = next.get(v);
+        if (!outs || outs.length === 0) break;
+        const w = outs.shift() as number;
+        const seenAt = at.get(w);
+        if (seenAt !== undefined) {
+          // Back at w: what the walk did since w is a loop; the walk goes on from w.
+          const loop = walk.splice(seenAt);
+          loops.push(loop);
+          for (const u of loop) at.delete(u);
+        }
+        at.set(w, walk.length);
+        walk.push(w);
+      }
+    }
+  }
+  const positions = Array.from(m.positions);
+  const normals = Array.from(m.normals);
+  const nv = m.positions.length / 3;
+  const width = m.fibre ? m.fibre.length / nv : 0;
+  const fibre = m.fibre ? Array.from(m.fibre) : [];
+  const indices = Array.from(m.indices);
+  const pos = (i: number): Vec3 => [
+    positions[3 * i] as number,
+    positions[3 * i + 1] as number,
+    positions[3 * i + 2] as number,
+  ];
+  let closed = 0;
+  const loose = new Set<string>();
+  for (const loop of loops) {
+    const n = loop.length;
+    if (n < 3 || n > MAX_HOLE_EDGES) continue;
+    const key = [...loop].sort((x, y) => x - y).join(",");
+    if (n === 3 && faces.has(key)) {
+      // The outline of a triangle whose three edges are all open: a loose flap left by a weld, dropped.
+      loose.add(key);
+      closed++;
+      continue;
+    }
+    // A fan from the first vertex whose diagonals are all new edges.
+    let from = -1;
+    for (let s = 0; s < n && from < 0; s++) {
+      const v = loop[s] as number;
+      let ok = true;
+      for (let k = 2; k < n - 1 && ok; k++) if (edges.has(edgeKey(v, loop[(s + k) % n] as number))) ok = false;
+      if (ok) from = s;
+    }
+    if (from >= 0) {
+      const v = loop[from] as number;
+      for (let k = 1; k < n - 1; k++) {
+        const a = loop[(from + k) % n] as number;
+        const b = loop[(from + k + 1) % n] as number;
+        indices.push(v, a, b);
+        edges.add(edgeKey(v, a));
+        edges.add(edgeKey(v, b));
+      }
+    } else {
+      // A new vertex at the loop's centre (its normal and fibre the loop's mean), unless that is within the weld.
+      const c: Vec3 = [0, 0, 0];
+      const nrm: Vec3 = [0, 0, 0];
+      const fib = new Array<number>(width).fill(0);
+      for (const v of loop) {
+        for (let k = 0; k < 3; k++) {
+          c[k] = (c[k] as number) + (positions[3 * v + k] as number) / n;
+          nrm[k] = (nrm[k] as number) + (normals[3 * v + k] as number) / n;
+        }
+        for (let k = 0; k < width; k++) fib[k] = (fib[k] as number) + (fibre[v * width + k] as number) / n;
+      }
+      if (
+        loop.some((v) => {
+          const q = pos(v);
+          return Math.hypot(q[0] - c[0], q[1] - c[1], q[2] - c[2]) < weld;
+        })
+      )
+        continue;
+      const id = positions.length / 3;
+      positions.push(...c);
+      const len = Math.hypot(...nrm) || 1;
+      normals.push(nrm[0] / len, nrm[1] / len, nrm[2] / len);
+      fibre.push(...fib);
+      for (let k = 0; k < n; k++) indices.push(id, loop[k] as number, loop[(k + 1) % n] as number);
+    }
+    closed++;
+  }
+  if (closed === 0) return { mesh: m, closed: 0 };
+  const kept: number[] = [];
+  for (let t = 0; t < indices.length; t += 3) {
+    const tri = indices.slice(t, t + 3);
+    if (t < 3 * nt && loose.has([...tri].sort((x, y) => x - y).join(","))) continue;
+    kept.push(...tri);
+  }
+  const out: MeshData = {
+    positions: Float32Array.from(positions),
+    normals: Float32Array.from(normals),
+    indices: Uint32Array.from(kept),
+  };
+  if (m.fibre) out.fibre = Float32Array.from(fibre);
+  return { mesh: out, closed };
 }

@@ -22,7 +22,7 @@ import {
 } from "./bone-fit.ts";
 import { buildBone } from "./bones/index.ts";
 import { ROOT } from "./build.ts";
-import { mergeMeshes, meshBounds, mirrorMesh } from "./mesh.ts";
+import { wholeMidline } from "./mesh.ts";
 import { readModelNodes } from "./read-glb.ts";
 import { loadRecords } from "./records.ts";
 import { initMeshing } from "./sdf.ts";
@@ -130,8 +130,7 @@ export async function generatedBones(root = ROOT, force = false): Promise<Map<st
     if (!ready) await initMeshing();
     ready = true;
     const right = buildBone(g);
-    const mesh =
-      !record.bilateral && meshBounds(right).max[0] < 0.002 ? mergeMeshes([right, mirrorMesh(right)]) : right;
+    const mesh = wholeMidline(right);
     out.set(record.id, mesh);
     writeFileSync(file, JSON.stringify({ p: [...mesh.positions], n: [...mesh.normals], i: [...mesh.indices] }));
   }

@@ -7,8 +7,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { generateModels, ROOT } from "./build.ts";
+import { generateModels, type Manifest, ROOT } from "./build.ts";
 import { BoneSet, insideBone, meanThickness, meshVolume, type Triangles, topology } from "./fit.ts";
+import { wholeMidline } from "./mesh.ts";
 import { readModelNodes } from "./read-glb.ts";
 import { loadRecords } from "./records.ts";
 import { buildSoftTissue, recordAttachments, recordTarget } from "./soft/index.ts";
@@ -61,23 +62,24 @@ export async function measureFit(options: FitOptions = {}): Promise<StructureFit
   if (options.fresh) {
     for (const r of records) {
       const m = buildSoftTissue(r, "r");
-      if (m) meshes.set(r.id, m);
+      // A midline structure built as its right half is measured whole, as the files hold it.
+      if (m) meshes.set(r.id, r.bilateral ? m : wholeMidline(m));
     }
   } else {
-    // Each structure from its region file (the overview is coarser); right side or midline node.
+    // Each structure from its region's files (the overview is coarser): the first-load file or the part (deep
+    // muscles, connective tissue, nerves) that holds its node; right side or midline node.
     const manifest = (await import(pathToFileURL(join(dir, "manifest.json")).href, { with: { type: "json" } }))
-      .default as { structures: { id: string; side: string; models: string[] }[] };
-    const byFile = new Map<string, string[]>();
+      .default as Manifest;
+    const home = new Map<string, string>();
     for (const s of manifest.structures) {
-      if (s.side === "l") continue;
-      const file = s.models.find((m) => m !== "body") ?? "body";
-      byFile.set(file, [...(byFile.get(file) ?? []), s.id]);
+      if (s.side !== "l") home.set(s.node, s.models.find((m) => m !== "body") ?? "body");
     }
     const wanted = new Set(records.map((r) => r.id));
-    for (const [file, ids] of byFile) {
-      if (!ids.some((id) => wanted.has(id))) continue;
-      for (const n of await readModelNodes(join(dir, `${file}.glb`))) {
-        if (n.side !== "l" && wanted.has(n.id) && ids.includes(n.id)) meshes.set(n.id, n);
+    for (const f of manifest.files) {
+      const mine = f.nodes.filter((n) => home.get(n) === f.model);
+      if (!mine.some((n) => wanted.has(n.replace(/-r$/, "")))) continue;
+      for (const n of await readModelNodes(join(dir, f.file))) {
+        if (n.side !== "l" && wanted.has(n.id) && mine.includes(n.name)) meshes.set(n.id, n);
       }
     }
   }

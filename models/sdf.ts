@@ -3,6 +3,16 @@
 // smoothly, so bones read as one piece of bone rather than a pile of parts.
 import { MeshoptSimplifier } from "meshoptimizer";
 import type { MeshData, Vec3 } from "./types.ts";
+import {
+  cross as vcross,
+  dist as vdist,
+  dot as vdot,
+  len as vlen,
+  lerp as vlerp,
+  normalize as vnorm,
+  scale as vscale,
+  sub as vsub,
+} from "./vec.ts";
 
 /** A signed distance function; `bound` (a sphere containing the shape) lets unions skip far parts. */
 export type Sdf = ((x: number, y: number, z: number) => number) & { bound?: { c: Vec3; r: number } };
@@ -31,29 +41,6 @@ function boundAll(parts: Sdf[]): { c: Vec3; r: number } | undefined {
   for (const b of bs) r = Math.max(r, Math.hypot(b.c[0] - c[0], b.c[1] - c[1], b.c[2] - c[2]) + b.r);
   return { c, r };
 }
-
-// ---------- vector helpers ----------
-export const v3 = (x: number, y: number, z: number): Vec3 => [x, y, z];
-export const vadd = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
-export const vsub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-export const vscale = (a: Vec3, s: number): Vec3 => [a[0] * s, a[1] * s, a[2] * s];
-export const vdot = (a: Vec3, b: Vec3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-export const vcross = (a: Vec3, b: Vec3): Vec3 => [
-  a[1] * b[2] - a[2] * b[1],
-  a[2] * b[0] - a[0] * b[2],
-  a[0] * b[1] - a[1] * b[0],
-];
-export const vlen = (a: Vec3): number => Math.hypot(a[0], a[1], a[2]);
-export const vnorm = (a: Vec3): Vec3 => {
-  const l = vlen(a);
-  return l > 0 ? [a[0] / l, a[1] / l, a[2] / l] : [0, 0, 0];
-};
-export const vlerp = (a: Vec3, b: Vec3, t: number): Vec3 => [
-  a[0] + (b[0] - a[0]) * t,
-  a[1] + (b[1] - a[1]) * t,
-  a[2] + (b[2] - a[2]) * t,
-];
-export const vdist = (a: Vec3, b: Vec3): number => vlen(vsub(a, b));
 
 /** Orthonormal frame whose y axis is `up` (unit) and whose z axis leans toward `front`. Columns x, y, z. */
 export function frameFromY(up: Vec3, front: Vec3): [Vec3, Vec3, Vec3] {

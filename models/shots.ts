@@ -4,6 +4,7 @@
 //   --views=anterior,posterior,lateral,medial,superior   (default: anterior,posterior,lateral)
 //   --frame=minx,miny,minz,maxx,maxy,maxz   frame this box instead of the whole model (close-ups)
 //   --size=900   image height in pixels;  --name=suffix   added to the file names
+//   --parts=connective,deep   also load these parts of each model (`all`: every part; default: first-load file only)
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,8 +25,9 @@ const views = (args.get("views") ?? "anterior,posterior,lateral").split(",");
 const frame = args.get("frame")?.split(",").map(Number);
 const suffix = args.get("name") ? `-${args.get("name")}` : "";
 const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
-  files: { model: string; file: string }[];
+  files: { model: string; part: string; file: string }[];
 };
+const parts = args.get("parts")?.split(",") ?? [];
 const models = args.get("models")?.split(",") ?? manifest.files.map((f) => f.model);
 
 const TYPES: Record<string, string> = {
@@ -50,7 +52,9 @@ const scene = new THREE.Scene();
 scene.background = new THREE.Color(0x1d2126);
 scene.add(new THREE.HemisphereLight(0xffffff, 0x445566, 1.6));
 const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
-const gltf = await loader.loadAsync("/models/" + q.get("file"));
+const loaded = await Promise.all(q.get("file").split(",").map((f) => loader.loadAsync("/models/" + f)));
+const gltf = { scene: new THREE.Group() };
+for (const l of loaded) gltf.scene.add(l.scene);
 scene.add(gltf.scene);
 // Frame what the region is about: everything but the skin, which encloses the whole body in every file.
 gltf.scene.updateMatrixWorld(true);
@@ -125,7 +129,10 @@ try {
         view === "lateral" || view === "medial"
           ? Math.round(size * 0.6)
           : Math.round(size * (model === "skeleton" || model === "body" ? 0.6 : 0.9));
-      const qs = new URLSearchParams({ file: entry.file, view, w: String(frame ? size : w), h: String(size) });
+      const files = manifest.files
+        .filter((f) => f.model === model && (f.part === "" || parts.includes("all") || parts.includes(f.part)))
+        .map((f) => f.file);
+      const qs = new URLSearchParams({ file: files.join(","), view, w: String(frame ? size : w), h: String(size) });
       if (frame) qs.set("frame", frame.join(","));
       await tab.setViewportSize({ width: frame ? size : w, height: size });
       await tab.goto(`http://127.0.0.1:${port}/?${qs}`);

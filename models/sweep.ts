@@ -1,7 +1,16 @@
 // Swept tubes with elliptical sections along smooth curves (ribs, costal cartilages): built directly as meshes
 // (rings of vertices with analytic normals and rounded end caps) rather than through a distance field.
-import { vadd, vcross, vdot, vlen, vnorm, vscale, vsub } from "./sdf.ts";
+
 import type { MeshData, Vec3 } from "./types.ts";
+import {
+  add as vadd,
+  cross as vcross,
+  dot as vdot,
+  len as vlen,
+  normalize as vnorm,
+  scale as vscale,
+  sub as vsub,
+} from "./vec.ts";
 
 /** Centripetal-ish Catmull-Rom resampling of a polyline into `n` points with interpolated scalars. */
 export function smoothCurve(points: Vec3[], values: number[][], n: number): { p: Vec3[]; v: number[][] } {

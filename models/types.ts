@@ -10,4 +10,6 @@ export interface MeshData {
   indices: Uint32Array;
   /** Optional per-vertex scalar the viewer's shader may use (e.g. fibre coordinate along a muscle, 0..1). */
   fibre?: Float32Array;
+  /** Set by a builder that returned only the right half of a midline structure: the generator adds its mirror. */
+  rightHalf?: true;
 }

@@ -8,6 +8,7 @@ import { Document, Format, Logger, NodeIO, VertexLayout } from "@gltf-transform/
 import { KHRMeshQuantization } from "@gltf-transform/extensions";
 import { quantize, reorder } from "@gltf-transform/functions";
 import { MeshoptEncoder } from "meshoptimizer";
+import { linearFactors, tissueLook } from "../src/lib/tissue-colours.ts";
 import type { MeshData } from "./types.ts";
 
 export interface NodeSpec {
@@ -15,23 +16,6 @@ export interface NodeSpec {
   mesh: MeshData;
   extras: { id: string; side: "r" | "l" | "m"; tissue: string; layer: number; region: string };
 }
-
-/** Display colours per tissue (sRGB-ish factors), roughness, and opacity. */
-export const TISSUE_LOOK: Record<string, { colour: [number, number, number]; roughness: number; alpha?: number }> = {
-  bone: { colour: [0.89, 0.84, 0.72], roughness: 0.72 },
-  muscle: { colour: [0.62, 0.16, 0.14], roughness: 0.6 },
-  tendon: { colour: [0.86, 0.86, 0.82], roughness: 0.45 },
-  ligament: { colour: [0.84, 0.84, 0.8], roughness: 0.45 },
-  retinaculum: { colour: [0.84, 0.84, 0.8], roughness: 0.45 },
-  "joint-capsule": { colour: [0.82, 0.8, 0.74], roughness: 0.5, alpha: 0.85 },
-  fascia: { colour: [0.9, 0.85, 0.78], roughness: 0.55, alpha: 0.6 },
-  bursa: { colour: [0.72, 0.8, 0.88], roughness: 0.4, alpha: 0.75 },
-  cartilage: { colour: [0.8, 0.85, 0.86], roughness: 0.35 },
-  nerve: { colour: [0.92, 0.78, 0.22], roughness: 0.5 },
-  vessel: { colour: [0.22, 0.33, 0.68], roughness: 0.5 },
-  organ: { colour: [0.54, 0.29, 0.36], roughness: 0.45 },
-  skin: { colour: [0.88, 0.7, 0.6], roughness: 0.6, alpha: 0.35 },
-};
 
 export interface WriteOptions {
   /** Position quantization bits (per-mesh volume), default 13. */
@@ -71,13 +55,15 @@ export async function writeGlb(title: string, nodes: NodeSpec[], options: WriteO
   const materialFor = (tissue: string) => {
     let m = materials.get(tissue);
     if (!m) {
-      const look = TISSUE_LOOK[tissue] ?? { colour: [0.8, 0.8, 0.8] as [number, number, number], roughness: 0.6 };
+      // The viewer's natural look of the tissue (src/lib/tissue-colours.ts), as linear glTF factors (4 decimals: bytes).
+      const look = tissueLook(tissue);
+      const [r, g, b] = linearFactors(look.colour).map((v) => Math.round(v * 1e4) / 1e4) as [number, number, number];
       m = doc
         .createMaterial(tissue)
-        .setBaseColorFactor([...look.colour, look.alpha ?? 1])
+        .setBaseColorFactor([r, g, b, look.opacity ?? 1])
         .setRoughnessFactor(look.roughness)
         .setMetallicFactor(0);
-      if (look.alpha !== undefined) m.setAlphaMode("BLEND").setDoubleSided(true);
+      if (look.opacity !== undefined) m.setAlphaMode("BLEND").setDoubleSided(true);
       materials.set(tissue, m);
     }
     return m;

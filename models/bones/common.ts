@@ -1,8 +1,9 @@
 // Shared helpers of the bone builders: landmarks, placement, and the shape description meshSdf needs.
 
-import { type Sdf, vadd, vdot, vlen, vnorm, vscale, vsub } from "../sdf.ts";
+import type { Sdf } from "../sdf.ts";
 import { landmark, segmentFrame } from "../skeleton.ts";
 import type { MeshData, Vec3 } from "../types.ts";
+import { add as vadd, dot as vdot, len as vlen, normalize as vnorm, scale as vscale, sub as vsub } from "../vec.ts";
 
 /** A bone as a signed distance field with the box and resolution to mesh it at, or a ready mesh. */
 export type BoneShape =

@@ -12,15 +12,11 @@ import {
   smoothUnion,
   sphere,
   tube,
-  vcross,
-  vdot,
-  vnorm,
-  vscale,
-  vsub,
 } from "../sdf.ts";
 import { centreLine, centreLineAt } from "../skeleton.ts";
 import { smoothCurve } from "../sweep.ts";
 import type { Vec3 } from "../types.ts";
+import { cross as vcross, dot as vdot, normalize as vnorm, scale as vscale, sub as vsub } from "../vec.ts";
 import { along, at, type BoneShape, boxAround, dir, inward, L, onLine } from "./common.ts";
 
 /** Smooth curve through points, resampled to n points. */

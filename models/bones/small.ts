@@ -1,22 +1,10 @@
 // Hand and foot bones: carpals, tarsals, metacarpals, metatarsals and phalanges, sized and oriented by the
 // reference surfaces (principal axes and extents) and placed on the hand and foot joints.
 
-import {
-  box,
-  ellipsoid,
-  frameFromY,
-  roundCone,
-  type Sdf,
-  smoothUnion,
-  sphere,
-  vcross,
-  vdot,
-  vnorm,
-  vscale,
-  vsub,
-} from "../sdf.ts";
+import { box, ellipsoid, frameFromY, roundCone, type Sdf, smoothUnion, sphere } from "../sdf.ts";
 import { landmark, measurement } from "../skeleton.ts";
 import type { Vec3 } from "../types.ts";
+import { cross as vcross, dot as vdot, normalize as vnorm, scale as vscale, sub as vsub } from "../vec.ts";
 import { along, at, type BoneShape, boxAround, dir, inward, L } from "./common.ts";
 
 const ANT: Vec3 = [0, 0, 1];

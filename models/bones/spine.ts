@@ -14,9 +14,9 @@ import {
   sphere,
   triangle,
   tube,
-  vsub,
 } from "../sdf.ts";
 import type { Vec3 } from "../types.ts";
+import { sub as vsub } from "../vec.ts";
 import { along, at, type BoneShape, boxAround, dir, frame, inward, L } from "./common.ts";
 import { attachments } from "./thorax.ts";
 

@@ -2,21 +2,11 @@
 // costovertebral joint, back to its angle, round the side and forward, passing the muscle attachment points the
 // reference paths give on that rib, to the sternum (ribs 1-7), the cartilage above (8-10) or a free tip (11-12).
 
-import {
-  disc,
-  ellipsoid,
-  inFrame,
-  mirrorUnion,
-  roundCone,
-  type Sdf,
-  smoothSubtract,
-  smoothUnion,
-  vnorm,
-  vsub,
-} from "../sdf.ts";
+import { disc, ellipsoid, inFrame, mirrorUnion, roundCone, type Sdf, smoothSubtract, smoothUnion } from "../sdf.ts";
 import { musclePath, musclePathNames } from "../skeleton.ts";
 import { smoothCurve, sweepEllipse } from "../sweep.ts";
 import type { Vec3 } from "../types.ts";
+import { normalize as vnorm, sub as vsub } from "../vec.ts";
 import { at, type BoneShape, boxAround, frame, L } from "./common.ts";
 
 /** Points of the reference muscle paths fixed to a segment (their attachments on it). */

@@ -14,17 +14,19 @@ import {
   triangle,
   tube,
   union,
-  vadd,
-  vcross,
-  vdist,
-  vdot,
-  vnorm,
-  vscale,
-  vsub,
 } from "../sdf.ts";
 import { centreLineAt, musclePath } from "../skeleton.ts";
 import { smoothCurve } from "../sweep.ts";
 import type { Vec3 } from "../types.ts";
+import {
+  add as vadd,
+  cross as vcross,
+  dist as vdist,
+  dot as vdot,
+  normalize as vnorm,
+  scale as vscale,
+  sub as vsub,
+} from "../vec.ts";
 import { along, at, type BoneShape, boxAround, dir, inward, L, onLine } from "./common.ts";
 
 const UP: Vec3 = [0, 1, 0];

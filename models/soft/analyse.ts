@@ -1,6 +1,6 @@
 // Mesh measurements used by tests and build-time checks: closedness, volume, degeneracy, distances.
 import type { MeshData, Vec3 } from "../types.ts";
-import { cross, dot, len, sub } from "./vec.ts";
+import { cross, dot, len, pointTriangleDistance, sub } from "../vec.ts";
 
 const vtx = (m: MeshData, i: number): Vec3 => [
   m.positions[3 * i] ?? 0,
@@ -89,45 +89,6 @@ export function boundingBox(m: MeshData): { min: Vec3; max: Vec3 } {
     }
   }
   return { min, max };
-}
-
-/** Closest distance from p to triangle abc (Ericson, Real-Time Collision Detection 5.1.5). */
-export function pointTriangleDistance(p: Vec3, a: Vec3, b: Vec3, c: Vec3): number {
-  const ab = sub(b, a);
-  const ac = sub(c, a);
-  const ap = sub(p, a);
-  const d1 = dot(ab, ap);
-  const d2 = dot(ac, ap);
-  if (d1 <= 0 && d2 <= 0) return len(ap);
-  const bp = sub(p, b);
-  const d3 = dot(ab, bp);
-  const d4 = dot(ac, bp);
-  if (d3 >= 0 && d4 <= d3) return len(bp);
-  const vc = d1 * d4 - d3 * d2;
-  if (vc <= 0 && d1 >= 0 && d3 <= 0) {
-    const v = d1 / (d1 - d3);
-    return len(sub(ap, [ab[0] * v, ab[1] * v, ab[2] * v]));
-  }
-  const cp = sub(p, c);
-  const d5 = dot(ab, cp);
-  const d6 = dot(ac, cp);
-  if (d6 >= 0 && d5 <= d6) return len(cp);
-  const vb = d5 * d2 - d1 * d6;
-  if (vb <= 0 && d2 >= 0 && d6 <= 0) {
-    const w = d2 / (d2 - d6);
-    return len(sub(ap, [ac[0] * w, ac[1] * w, ac[2] * w]));
-  }
-  const va = d3 * d6 - d5 * d4;
-  if (va <= 0 && d4 - d3 >= 0 && d5 - d6 >= 0) {
-    const w = (d4 - d3) / (d4 - d3 + (d5 - d6));
-    const bc = sub(c, b);
-    return len(sub(bp, [bc[0] * w, bc[1] * w, bc[2] * w]));
-  }
-  const denom = 1 / (va + vb + vc);
-  const v = vb * denom;
-  const w = vc * denom;
-  const q: Vec3 = [a[0] + ab[0] * v + ac[0] * w, a[1] + ab[1] * v + ac[1] * w, a[2] + ab[2] * v + ac[2] * w];
-  return len(sub(p, q));
 }
 
 /** Distance from a point to the surface of a mesh (0 when on it). */

@@ -2,12 +2,12 @@
 // with a width, optionally arched (e.g. the transverse carpal ligament over the carpal tunnel).
 import type { BandGeometry } from "../../src/schemas/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
+import { at, cross, dot, madd, normalize, perp, scale, smoothstep, sub } from "../vec.ts";
 import { resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { polylineLength, smoothCurve, transportFrames } from "./curve.ts";
-import { loftSurface, slabFromGrid } from "./loft.ts";
+import { gridNormals, loftSurface, slabFromGrid } from "./loft.ts";
 import { centroid, MeshBuilder } from "./mesh.ts";
-import { boneSolids, pushMesh, resolveAvoid } from "./obstacles.ts";
-import { at, cross, madd, normalize, perp, scale, smoothstep, sub } from "./vec.ts";
+import { boneSolids, layOnto, pushGrid, pushMesh, resolveAvoid } from "./obstacles.ts";
 
 /** Rails for a band given as a centre line with a width. */
 export function railsFromPath(
@@ -35,6 +35,9 @@ export function railsFromPath(
   });
   return rails;
 }
+
+/** Extra gap between a band and the structures it lies on (`onto`), metres. */
+const ONTO_GAP = 0.0015;
 
 export function buildBand(ctx: SoftContext, g: BandGeometry): MeshData {
   const along = g.resolution?.along ?? 16;
@@ -70,6 +73,29 @@ export function buildBand(ctx: SoftContext, g: BandGeometry): MeshData {
       ? { displace: (u: number): Vec3 => scale(archDir, (archMm / 1000) * Math.sin(Math.PI * u)) }
       : {}),
   });
+  const ends = lines.flatMap((l) => [l[0], l[l.length - 1]]).filter((p): p is Vec3 => p !== undefined);
+  const clearance = (g.clearanceMm ?? 0.5) / 1000;
+  if (g.onto) {
+    // Laid onto the structures beneath (a fascia on its muscles), its ends in place; its thickness grows away from
+    // them (toward deepToward is the deep side, which the schema requires with onto).
+    if (!ctx.structureDistance) throw new Error("onto: this context has no structures to lie on");
+    const f = ctx.structureDistance(g.onto);
+    // Out of the bones and stand-ins first; the structures it then lies on keep out of bone themselves.
+    const solids = [...resolveAvoid(ctx, g.avoid), ...boneSolids(ctx, g.avoid).filter((s) => s.kind === "field")];
+    pushGrid(grid, solids, clearance, { points: ends, radius: 0.01 });
+    const outward = gridNormals(grid).map((col, i) =>
+      col.map((n, j) => (deep && dot(n, sub(at(at(grid, i), j), deep)) < 0 ? scale(n, -1) : n)),
+    );
+    // 2 mm above them: room for the simplification of both surfaces in the written files, so they do not poke through.
+    // A right half stays attached along the midline (to the spinous processes).
+    const midline = g.rightHalf ? lines.flat().filter((p) => Math.abs(p[0]) < 0.01) : [];
+    layOnto(grid, outward, f, clearance + ONTO_GAP, (g.ontoMm ?? 10) / 1000, {
+      points: ends,
+      radius: 0.015,
+      more: { points: midline, radius: 0.004 },
+    });
+    if (g.rightHalf) for (const col of grid) for (const p of col) p[0] = Math.min(p[0], 0);
+  }
   const mb = new MeshBuilder();
   slabFromGrid(mb, grid, {
     thickness:
@@ -80,15 +106,15 @@ export function buildBand(ctx: SoftContext, g: BandGeometry): MeshData {
           (u) => thick * (0.55 + 0.45 * smoothstep(0, 0.2, u) * smoothstep(0, 0.2, 1 - u)),
     ...(deep ? { deep } : {}),
   });
-  // Out of the stand-ins it lists, and out of the bones themselves except at its ends (where it attaches).
-  const ends = lines.flatMap((l) => [l[0], l[l.length - 1]]).filter((p): p is Vec3 => p !== undefined);
-  const clearance = (g.clearanceMm ?? 0.5) / 1000;
-  pushMesh(mb, resolveAvoid(ctx, g.avoid), clearance);
-  pushMesh(
-    mb,
-    boneSolids(ctx, g.avoid).filter((s) => s.kind === "field"),
-    clearance,
-    { points: ends, radius: 0.01 },
-  );
+  if (!g.onto) {
+    // Out of the stand-ins it lists, and out of the bones themselves except at its ends (where it attaches).
+    pushMesh(mb, resolveAvoid(ctx, g.avoid), clearance);
+    pushMesh(
+      mb,
+      boneSolids(ctx, g.avoid).filter((s) => s.kind === "field"),
+      clearance,
+      { points: ends, radius: 0.01 },
+    );
+  }
   return mb.toMesh(false);
 }

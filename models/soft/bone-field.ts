@@ -20,18 +20,21 @@ export type BoneDistance = (p: Vec3) => number;
 
 const PAD = 0.01;
 
-/** One field from a set of bone fields, each evaluated only inside its padded box. */
-export function unionField(bones: readonly FieldBone[]): BoneDistance {
+/**
+ * One field from a set of bone fields, each evaluated only inside its box padded by `pad` (Infinity outside them
+ * all). The one bone-distance lookup: the keep-out field here and the bone meshes' distance (models/fit.ts BoneSet).
+ */
+export function unionField(bones: readonly FieldBone[], pad = PAD): BoneDistance {
   return (p) => {
     let d = Infinity;
     for (const b of bones) {
       if (
-        p[0] < b.min[0] - PAD ||
-        p[1] < b.min[1] - PAD ||
-        p[2] < b.min[2] - PAD ||
-        p[0] > b.max[0] + PAD ||
-        p[1] > b.max[1] + PAD ||
-        p[2] > b.max[2] + PAD
+        p[0] < b.min[0] - pad ||
+        p[1] < b.min[1] - pad ||
+        p[2] < b.min[2] - pad ||
+        p[0] > b.max[0] + pad ||
+        p[1] > b.max[1] + pad ||
+        p[2] > b.max[2] + pad
       )
         continue;
       d = Math.min(d, b.sdf(p[0], p[1], p[2]));

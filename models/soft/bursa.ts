@@ -2,10 +2,10 @@
 // such as the humeral head, keeping its in-plane size as arc length.
 import type { BursaGeometry } from "../../src/schemas/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
+import { add, anyPerp, cross, dist, dot, len, madd, normalize, perp, rotate, scale, sub } from "../vec.ts";
 import { resolvePoint, type SoftContext } from "./context.ts";
 import { ellipseRing, MeshBuilder } from "./mesh.ts";
 import { pushMesh, resolveAvoid } from "./obstacles.ts";
-import { add, anyPerp, cross, dist, dot, len, madd, normalize, perp, rotate, scale, sub } from "./vec.ts";
 
 export function buildBursa(ctx: SoftContext, g: BursaGeometry): MeshData {
   const centre = resolvePoint(ctx, g.centre);

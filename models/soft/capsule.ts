@@ -2,10 +2,10 @@
 // the joint, closed as a thick-walled tube (inner and outer walls joined at both ends).
 import type { CapsuleGeometry } from "../../src/schemas/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
+import { anyPerp, cross, dot, lerp, madd, normalize, perp, rotate, scale, sub } from "../vec.ts";
 import { resolvePoint, type SoftContext } from "./context.ts";
 import { MeshBuilder } from "./mesh.ts";
 import { pushMesh, resolveAvoid } from "./obstacles.ts";
-import { anyPerp, cross, dot, lerp, madd, normalize, perp, rotate, scale, sub } from "./vec.ts";
 
 interface Ring {
   c: Vec3;

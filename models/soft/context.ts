@@ -2,8 +2,8 @@
 // Builders receive a SoftContext so unit tests can run them on synthetic skeletons.
 import type { SoftPath, SoftPoint } from "../../src/schemas/geometry-soft.ts";
 import type { Vec3 } from "../types.ts";
+import { add, lerp } from "../vec.ts";
 import { dedupe, pointAt, trim } from "./curve.ts";
-import { add, lerp } from "./vec.ts";
 
 /** A muscle path derived from a reference model (right side, glTF frame). */
 export interface DerivedPath {
@@ -36,6 +36,11 @@ export interface SoftContext {
   boneDistance?: (p: Vec3) => number;
   /** The structure is one side's (built on the right): muscles keep out of the left half (x > 0). */
   rightSideOnly?: boolean;
+  /**
+   * Signed distance to the union of these structures as built (right side; records by id), metres, negative inside,
+   * searched up to 3 cm; for sheets laid onto the muscles beneath them (`onto`). Throws naming an unknown id.
+   */
+  structureDistance?: (ids: readonly string[]) => (p: Vec3) => number;
 }
 
 /** Extras a point may carry for tubes. */

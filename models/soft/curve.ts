@@ -1,6 +1,6 @@
 // Smooth curves through path points: centripetal Catmull-Rom, arc-length resampling, parallel-transport frames.
 import type { Vec3 } from "../types.ts";
-import { add, anyPerp, at, cross, dist, dot, lerp, madd, normalize, perp, rotate, scale, sub } from "./vec.ts";
+import { add, anyPerp, at, cross, dist, dot, lerp, madd, normalize, perp, rotate, scale, sub } from "../vec.ts";
 
 /** Drop consecutive points closer than `eps` metres (they would give zero-length tangents). */
 export function dedupe(points: readonly Vec3[], eps = 1e-4): Vec3[] {

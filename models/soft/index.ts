@@ -1,8 +1,13 @@
 // Soft-tissue shapes: dispatches a record's `geometry.builder` to its builder. Called by models/build.ts for
 // every non-bone record. Geometry is authored for the right side; the left side is the mirror image.
 
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { AnatomyRecord } from "../../src/schemas/anatomy-record.ts";
 import type { SoftGeometry, SoftPart } from "../../src/schemas/geometry-soft.ts";
+import { BoneSet } from "../fit.ts";
+import { mergeMeshes, meshBounds, mirrorMesh } from "../mesh.ts";
+import { loadRecords } from "../records.ts";
 import { landmark, musclePath, musclePathNames, segmentFrame } from "../skeleton.ts";
 import type { MeshData, Vec3 } from "../types.ts";
 import { buildBand } from "./band.ts";
@@ -10,7 +15,7 @@ import { projectBoneField } from "./bone-field.ts";
 import { buildBursa } from "./bursa.ts";
 import { buildCapsule } from "./capsule.ts";
 import { resolvePath, type SoftContext } from "./context.ts";
-import { mergeMeshes, mirrorX } from "./mesh.ts";
+
 import { buildTube } from "./nerve.ts";
 import { buildSheet } from "./sheet-muscle.ts";
 import { buildSkin } from "./skin.ts";
@@ -41,7 +46,31 @@ export const skeletonContext: SoftContext = {
     return { origin: f.origin, x: f.axes[0], y: f.axes[1], z: f.axes[2] };
   },
   boneDistance: (p) => projectBoneField()(p),
+  structureDistance: (ids) => projectStructureField(ids),
 };
+
+const structureFields = new Map<string, (p: Vec3) => number>();
+
+/** The project's structures with these ids, built (right side), as one distance field; built once per process. */
+function projectStructureField(ids: readonly string[]): (p: Vec3) => number {
+  const key = ids.join(",");
+  let f = structureFields.get(key);
+  if (!f) {
+    const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+    const byId = new Map(loadRecords(root).map((l) => [l.record.id, l.record]));
+    const meshes = ids.map((id) => {
+      const record = byId.get(id);
+      if (!record) throw new Error(`onto: unknown structure "${id}"`);
+      const mesh = buildSoftTissue(record, "r");
+      if (!mesh) throw new Error(`onto: "${id}" has no soft-tissue geometry`);
+      return mesh;
+    });
+    const set = new BoneSet(meshes);
+    f = (p) => set.signedDistance(p, 0.03);
+    structureFields.set(key, f);
+  }
+  return f;
+}
 
 /** The reference paths' volumes (models/data/muscle-paths.json), for the target-volume rule (./volume.ts). */
 export const skeletonReferences: ReferenceVolumes = {
@@ -72,10 +101,17 @@ function buildPart(ctx: SoftContext, g: SoftPart): MeshData {
  */
 export function buildSoftGeometry(ctx: SoftContext, g: SoftGeometry, refs?: ReferenceVolumes): MeshData {
   const part = (p: SoftPart) => buildPart(ctx, refs ? withTargetVolume(p, refs) : p);
-  if (g.builder === "group") return mergeMeshes(g.parts.map(part));
   if (g.builder === "skin") return buildSkin(ctx, g);
-  return part(g);
+  const parts = g.builder === "group" ? g.parts : [g];
+  const halves = parts.filter((p) => p.rightHalf).length;
+  if (halves > 0 && halves < parts.length) throw new Error("rightHalf: give it on every part of the group or none");
+  const mesh = g.builder === "group" ? mergeMeshes(g.parts.map(part)) : part(g);
+  // The builder says when it returned only the right half of a midline structure (the generator mirrors it).
+  return halves > 0 ? { ...mesh, rightHalf: true } : mesh;
 }
+
+/** How far past the midline (x > 0) a right half may reach, metres: its border's thickness. */
+const HALF_PAST_MIDLINE = 0.002;
 
 const SOFT_BUILDERS = new Set<string>(["spindle", "sheet", "band", "capsule", "bursa", "tube", "skin", "group"]);
 const isSoft = (g: AnatomyRecord["geometry"]): g is SoftGeometry => g !== undefined && SOFT_BUILDERS.has(g.builder);
@@ -95,10 +131,17 @@ export function buildSoftTissue(
   let mesh: MeshData;
   try {
     mesh = buildSoftGeometry(record.bilateral ? { ...ctx, rightSideOnly: true } : ctx, g, refs);
+    if (mesh.rightHalf && record.bilateral) {
+      throw new Error("rightHalf: only a midline structure (bilateral: false) is authored as its right half");
+    }
+    const reach = meshBounds(mesh).max[0];
+    if (mesh.rightHalf && reach > HALF_PAST_MIDLINE) {
+      throw new Error(`rightHalf: the right half reaches ${(reach * 1000).toFixed(1)} mm past the midline`);
+    }
   } catch (error) {
     throw new Error(`${record.id}: geometry (${g.builder}): ${(error as Error).message}`);
   }
-  return side === "l" && record.bilateral ? mirrorX(mesh) : mesh;
+  return side === "l" && record.bilateral ? mirrorMesh(mesh) : mesh;
 }
 
 /** Target volume of a record: the sum over its parts (undefined when a part has none). */

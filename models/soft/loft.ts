@@ -1,9 +1,9 @@
 // Lofted slabs: a smooth surface through several lines (fascicles or rails), given a thickness and closed.
 // Used by broad sheet muscles and by bands (ligaments, retinacula, fascia).
 import type { Vec3 } from "../types.ts";
+import { add, at, cross, dist, dot, len, madd, normalize, scale, sub } from "../vec.ts";
 import { cumulativeLength, resample, smoothCurve } from "./curve.ts";
 import { centroid, type MeshBuilder } from "./mesh.ts";
-import { add, at, cross, dist, dot, len, madd, normalize, scale, sub } from "./vec.ts";
 
 export interface LoftSpec {
   /** Lines ordered across the slab, each running along it (at least two). */

@@ -1,7 +1,7 @@
 // Mesh assembly for the soft-tissue builders: closed tubes from rings, closed slabs from grids,
-// smooth (area-weighted) vertex normals, merging and mirroring.
+// smooth (area-weighted) vertex normals. Merging and mirroring: models/mesh.ts.
 import type { MeshData, Vec3 } from "../types.ts";
-import { at, cross, scale, sub } from "./vec.ts";
+import { at, cross, scale, sub } from "../vec.ts";
 
 /**
  * Growing triangle mesh with a per-vertex fibre attribute of two values: the coordinate along the fibres (0..1)
@@ -187,33 +187,6 @@ export function vertexNormals(positions: Float32Array, indices: Uint32Array): Fl
       out[v + 1] = 1;
     }
   }
-  return out;
-}
-
-/** One mesh from several (separate closed parts in one node). */
-export function mergeMeshes(meshes: readonly MeshData[]): MeshData {
-  const b = new MeshBuilder();
-  const withFibre = meshes.some((m) => m.fibre);
-  for (const m of meshes) b.append(m);
-  return b.toMesh(withFibre);
-}
-
-/** Mirror a right-side mesh to the left (x -> -x) keeping triangles facing outward. */
-export function mirrorX(mesh: MeshData): MeshData {
-  const positions = Float32Array.from(mesh.positions);
-  const normals = Float32Array.from(mesh.normals);
-  for (let i = 0; i < positions.length; i += 3) {
-    positions[i] = -(positions[i] ?? 0);
-    normals[i] = -(normals[i] ?? 0);
-  }
-  const indices = Uint32Array.from(mesh.indices);
-  for (let f = 0; f < indices.length; f += 3) {
-    const b = indices[f + 1] ?? 0;
-    indices[f + 1] = indices[f + 2] ?? 0;
-    indices[f + 2] = b;
-  }
-  const out: MeshData = { positions, normals, indices };
-  if (mesh.fibre) out.fibre = Float32Array.from(mesh.fibre);
   return out;
 }
 

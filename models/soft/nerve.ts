@@ -2,12 +2,12 @@
 // Points may set a local radius and flattening (e.g. the median nerve in the carpal tunnel).
 import type { TubeGeometry, TubeLine } from "../../src/schemas/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
+import { at, sub } from "../vec.ts";
 import { type PointExtras, resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { cumulativeLength, polylineLength, smoothCurve } from "./curve.ts";
 import { MeshBuilder } from "./mesh.ts";
 import { pushCurve, resolveAvoid, type Solid } from "./obstacles.ts";
 import { sweep } from "./sweep.ts";
-import { at, sub } from "./vec.ts";
 
 /** Interpolate a per-point value (undefined = default) along the smooth curve by arc length. */
 export function interpolateAlong(

@@ -2,8 +2,8 @@
 // Named sets are defined here once (from skeleton landmarks) so records can say `avoid: [humerus]`.
 import type { Obstacle } from "../../src/schemas/geometry-soft.ts";
 import type { Vec3 } from "../types.ts";
+import { add, closestOnSegment, closestOnTriangle, cross, dot, len, madd, normalize, scale, sub } from "../vec.ts";
 import { resolvePoint, type SoftContext } from "./context.ts";
-import { add, cross, dot, len, normalize, scale, sub } from "./vec.ts";
 
 /** A resolved keep-out shape. */
 export type Solid =
@@ -288,42 +288,6 @@ export function resolveAvoid(
   return out;
 }
 
-/** Closest point on segment ab to p. */
-function closestOnSegment(p: Vec3, a: Vec3, b: Vec3): Vec3 {
-  const ab = sub(b, a);
-  const l2 = dot(ab, ab);
-  const t = l2 > 0 ? Math.min(1, Math.max(0, dot(sub(p, a), ab) / l2)) : 0;
-  return add(a, scale(ab, t));
-}
-
-/** Closest point on triangle abc to p (Ericson, Real-Time Collision Detection 5.1.5). */
-export function closestOnTriangle(p: Vec3, a: Vec3, b: Vec3, c: Vec3): Vec3 {
-  const ab = sub(b, a);
-  const ac = sub(c, a);
-  const ap = sub(p, a);
-  const d1 = dot(ab, ap);
-  const d2 = dot(ac, ap);
-  if (d1 <= 0 && d2 <= 0) return a;
-  const bp = sub(p, b);
-  const d3 = dot(ab, bp);
-  const d4 = dot(ac, bp);
-  if (d3 >= 0 && d4 <= d3) return b;
-  const vc = d1 * d4 - d3 * d2;
-  if (vc <= 0 && d1 >= 0 && d3 <= 0) return add(a, scale(ab, d1 / (d1 - d3)));
-  const cp = sub(p, c);
-  const d5 = dot(ab, cp);
-  const d6 = dot(ac, cp);
-  if (d6 >= 0 && d5 <= d6) return c;
-  const vb = d5 * d2 - d1 * d6;
-  if (vb <= 0 && d2 >= 0 && d6 <= 0) return add(a, scale(ac, d2 / (d2 - d6)));
-  const va = d3 * d6 - d5 * d4;
-  if (va <= 0 && d4 - d3 >= 0 && d5 - d6 >= 0) {
-    return add(b, scale(sub(c, b), (d4 - d3) / (d4 - d3 + (d5 - d6))));
-  }
-  const denom = 1 / (va + vb + vc);
-  return add(a, add(scale(ab, vb * denom), scale(ac, vc * denom)));
-}
-
 /** The stack's ellipse at the height of p (undefined outside its height range). */
 function stackSlice(
   s: { slices: { c: Vec3; rx: number; rz: number }[] },
@@ -599,4 +563,55 @@ export function pushGrid(grid: Vec3[][], solids: readonly Solid[], clearance: nu
     for (let j = 0; j < nj; j++)
       col[j] = [flat[3 * id(i, j)] ?? 0, flat[3 * id(i, j) + 1] ?? 0, flat[3 * id(i, j) + 2] ?? 0];
   }
+}
+
+/**
+ * Lay a surface grid onto a field's zero level (the surfaces of the structures beneath a sheet), moving each point
+ * along the sheet's own normal there (`outward`, pointing away from the structures): out of them when it sinks in,
+ * down onto them when it floats within `reach` metres, to `clearance` above their surface; less near the pins (the
+ * sheet's attachments stay where they are). Moving along the sheet's normal, not toward the nearest surface, keeps a
+ * sheet that starts inside a thick muscle on the muscle's outer face instead of splitting it over its edges. The
+ * grid's two outer columns on each side (the sheet's free borders across) are only pushed out, not drawn down, so a sheet
+ * still reaches past the muscles' edges as authored.
+ */
+export function layOnto(
+  grid: Vec3[][],
+  outward: Vec3[][],
+  f: (p: Vec3) => number,
+  clearance: number,
+  reach: number,
+  pins?: Pins,
+): void {
+  const step = 0.002;
+  grid.forEach((col, i) => {
+    for (let j = 0; j < col.length; j++) {
+      const p = col[j] as Vec3;
+      const n = outward[i]?.[j];
+      const w = pinWeight(pins, p);
+      if (!n || w <= 0) continue;
+      let d = f(p);
+      let q = p;
+      if (d < clearance) {
+        // Out along the normal until clear (at most 6 cm).
+        for (let k = 0; k < 30 && d < clearance; k++) {
+          q = madd(q, n, Math.max(step, clearance - d));
+          d = f(q);
+        }
+        if (d < clearance) continue;
+      } else if (d < reach && i > 1 && i < grid.length - 2) {
+        // Down along the normal while that brings it closer; stays where it is if the surface is not below it.
+        let t = 0;
+        let best = d;
+        for (let k = 0; k < 30 && best > clearance && t < reach * 1.5; k++) {
+          t += Math.max(5e-4, Math.min(step, best - clearance));
+          const r = madd(p, n, -t);
+          const e = f(r);
+          if (e >= best) break;
+          best = e;
+          q = r;
+        }
+      } else continue;
+      col[j] = add(p, scale(sub(q, p), w));
+    }
+  });
 }

@@ -5,6 +5,7 @@
 // Views: anterior, posterior, right (lateral of the right side), left, superior, inferior.
 import { writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
+import { srgbBytes, VIVID } from "../../src/lib/tissue-colours.ts";
 import type { AnatomyRecord } from "../../src/schemas/anatomy-record.ts";
 import { orthoCamera, rasterize } from "../raster.ts";
 import { loadRecords } from "../records.ts";
@@ -17,21 +18,10 @@ export interface Drawable {
   colour: Rgb;
 }
 
-const TISSUE_RGB: Record<string, Rgb> = {
-  bone: [225, 215, 190],
-  muscle: [180, 60, 55],
-  tendon: [215, 215, 225],
-  ligament: [205, 210, 220],
-  fascia: [200, 200, 210],
-  retinaculum: [205, 210, 220],
-  "joint-capsule": [190, 200, 215],
-  bursa: [120, 170, 220],
-  cartilage: [150, 200, 200],
-  nerve: [235, 200, 60],
-  vessel: [70, 90, 200],
-  organ: [140, 75, 92],
-  skin: [230, 190, 170],
-};
+/** The tissues' natural colours (src/lib/tissue-colours.ts) as bytes. */
+const TISSUE_RGB: Record<string, Rgb> = Object.fromEntries(
+  Object.entries(VIVID).map(([tissue, look]) => [tissue, srgbBytes(look.colour)]),
+);
 
 type View = "anterior" | "posterior" | "right" | "left" | "superior" | "inferior";
 

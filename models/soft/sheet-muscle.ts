@@ -2,13 +2,13 @@
 // and into aponeuroses/tendons at its ends, thickness scaled to the muscle's volume.
 import type { SheetGeometry } from "../../src/schemas/geometry-soft.ts";
 import type { MeshData, Vec3 } from "../types.ts";
+import { add, at, normalize, scale, smoothstep, sub } from "../vec.ts";
 import { signedVolume } from "./analyse.ts";
 import { resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { polylineLength, resample, trim } from "./curve.ts";
 import { loftSurface, slabFromGrid, weightedArea } from "./loft.ts";
 import { MeshBuilder } from "./mesh.ts";
 import { boneSolids, pushGrid, pushMesh, resolveAvoid } from "./obstacles.ts";
-import { add, at, normalize, scale, smoothstep, sub } from "./vec.ts";
 
 /** Thickness weight 0..1 over the sheet (u across, v along the fibres). */
 export function sheetWeight(edge: number, originTaper: number, insertionTaper: number) {

@@ -3,8 +3,8 @@
 import type { SkinGeometry } from "../../src/schemas/geometry-soft.ts";
 import { meshSdf, roundCone, type Sdf, smoothUnion, squash } from "../sdf.ts";
 import type { MeshData, Vec3 } from "../types.ts";
+import { lerp } from "../vec.ts";
 import { resolvePoint, type SoftContext } from "./context.ts";
-import { lerp } from "./vec.ts";
 
 export function skinSdf(ctx: SoftContext, g: SkinGeometry): { sdf: Sdf; min: Vec3; max: Vec3 } {
   const parts: Sdf[] = [];

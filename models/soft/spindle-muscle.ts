@@ -1,14 +1,15 @@
 // Spindle (fusiform) muscle: an elliptical section swept along a smooth curve through the path points,
 // a belly-shaped profile scaled to the muscle's volume, tapering into flat tendons at both ends.
 import type { SpindleGeometry } from "../../src/schemas/geometry-soft.ts";
+import { mergeMeshes } from "../mesh.ts";
 import type { MeshData, Vec3 } from "../types.ts";
+import { add, scale, smoothstep, sub } from "../vec.ts";
 import { signedVolume } from "./analyse.ts";
 import { type DerivedPath, resolvePath, resolvePoint, type SoftContext } from "./context.ts";
 import { polylineLength, smoothCurve } from "./curve.ts";
-import { MeshBuilder, mergeMeshes } from "./mesh.ts";
+import { MeshBuilder } from "./mesh.ts";
 import { boneSolids, pushMesh, pushOut, resolveAvoid, type Solid } from "./obstacles.ts";
 import { polygonAreaFactor, sweep, sweepVolume } from "./sweep.ts";
-import { add, scale, smoothstep, sub } from "./vec.ts";
 
 export interface SpindleProfile {
   /** Normalised arc positions of the rings. */

@@ -1,8 +1,8 @@
 // Sweep an elliptical section along a smooth centre line (parallel-transport frames), closed at both ends.
 import type { Vec3 } from "../types.ts";
+import { at, cross, dot, madd, normalize, perp, sub } from "../vec.ts";
 import { type Frame, transportFrames } from "./curve.ts";
 import { ellipseRing, type MeshBuilder } from "./mesh.ts";
-import { at, cross, dot, madd, normalize, perp, sub } from "./vec.ts";
 
 export interface SweepSpec {
   /** Smooth centre line, evenly resampled (first point = start). */

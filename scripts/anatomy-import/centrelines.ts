@@ -3,7 +3,8 @@
 // radius. The generated femur is built along its centre line; the tests and models/report-bones.ts measure every
 // generated long bone against these numbers. Only the numbers leave the importer.
 import { section } from "../../models/bone-fit.ts";
-import { apply, dot, type V3 } from "./math.ts";
+import { dot } from "../../models/vec.ts";
+import { apply, type V3 } from "./math.ts";
 import { measurePoints, meshWorld } from "./parts.ts";
 import { gltf, type World } from "./sources.ts";
 

@@ -2,7 +2,8 @@
 // frames and markers, in each body's own frame; run.ts moves them into the world. Directions below are in
 // the body frame, OpenSim convention: +x anterior, +y up, +z to the body's right (lateral for right bones).
 
-import { add, apply, invert, lerpV, mulV, normalize, type V3, type Xform } from "./math.ts";
+import { add, lerp as lerpV, normalize } from "../../models/vec.ts";
+import { apply, invert, mulV, type V3, type Xform } from "./math.ts";
 import { bounds, centroid, extreme, type Filter, sliceCentre } from "./measure.ts";
 import type { World } from "./sources.ts";
 

@@ -1,5 +1,9 @@
-// Rigid transforms for the importer: 3x3 rotation matrices (row-major arrays) and translations.
-export type V3 = [number, number, number];
+// Rigid transforms for the importer: 3x3 rotation matrices (row-major arrays) and translations. Vector helpers come
+// from models/vec.ts (one copy for the importer and the generator).
+import type { Vec3 } from "../../models/types.ts";
+import { add, dot, normalize, scale, sub } from "../../models/vec.ts";
+
+export type V3 = Vec3;
 /** Row-major 3x3 matrix. */
 export type M3 = [number, number, number, number, number, number, number, number, number];
 
@@ -32,32 +36,6 @@ export function mulV(a: M3, v: V3): V3 {
 
 export function transpose(a: M3): M3 {
   return [a[0], a[3], a[6], a[1], a[4], a[7], a[2], a[5], a[8]];
-}
-
-export function add(a: V3, b: V3): V3 {
-  return [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
-}
-export function sub(a: V3, b: V3): V3 {
-  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-}
-export function scale(a: V3, s: number): V3 {
-  return [a[0] * s, a[1] * s, a[2] * s];
-}
-export function dot(a: V3, b: V3): number {
-  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
-export function cross(a: V3, b: V3): V3 {
-  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-}
-export function norm(a: V3): number {
-  return Math.hypot(a[0], a[1], a[2]);
-}
-export function normalize(a: V3): V3 {
-  const l = norm(a);
-  return l > 0 ? scale(a, 1 / l) : [0, 0, 0];
-}
-export function dist(a: V3, b: V3): number {
-  return norm(sub(a, b));
 }
 
 /** Rotation by `angle` (radians) about unit `axis` (Rodrigues). */
@@ -216,8 +194,4 @@ export function fitTransform(from: V3[], to: V3[], withScale = false): { x: Xfor
     err += dot(sub(q, to[i] as V3), sub(q, to[i] as V3));
   }
   return { x: { R, p }, scale: k, rms: Math.sqrt(err / n) };
-}
-
-export function lerpV(a: V3, b: V3, t: number): V3 {
-  return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
 }

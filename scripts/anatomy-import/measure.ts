@@ -1,5 +1,6 @@
 // Measuring helpers on reference surfaces (point clouds in a body frame).
-import { add, dot, scale, sub, type V3 } from "./math.ts";
+import { add, dot, scale, sub } from "../../models/vec.ts";
+import type { V3 } from "./math.ts";
 
 export type Filter = (p: V3) => boolean;
 

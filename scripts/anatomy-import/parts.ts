@@ -3,7 +3,8 @@
 // orient the generated bones; the surfaces themselves are not kept.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { apply, compose, cross, dot, normalize, scale, sub, type V3, type Xform } from "./math.ts";
+import { cross, dot, normalize, scale, sub } from "../../models/vec.ts";
+import { apply, compose, type V3, type Xform } from "./math.ts";
 import { centroid, principalAxis } from "./measure.ts";
 import type { World } from "./sources.ts";
 import type { Surface } from "./vtp.ts";

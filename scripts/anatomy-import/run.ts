@@ -6,13 +6,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { dist } from "../../models/vec.ts";
 import { measureBones } from "./bones.ts";
 import { measureCentreLines } from "./centrelines.ts";
 import { type LandmarkDef, landmarkWorld, measureLandmarks } from "./landmarks.ts";
 import {
   apply,
   compose,
-  dist,
   invert,
   mulM,
   OSIM_TO_GLTF,

@@ -3,21 +3,8 @@
 // attached through the humerus frame both models share. Everything here is OpenSim convention; run.ts converts.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import {
-  apply,
-  compose,
-  cross,
-  dot,
-  fitTransform,
-  invert,
-  mulV,
-  normalize,
-  scale,
-  sub,
-  toGltfV,
-  type V3,
-  type Xform,
-} from "./math.ts";
+import { cross, dot, normalize, scale, sub } from "../../models/vec.ts";
+import { apply, compose, fitTransform, invert, mulV, toGltfV, type V3, type Xform } from "./math.ts";
 import { type MyoArm, readMyoArm } from "./myoarm.ts";
 import { bodyTransforms, type OsimModel, readOsim } from "./opensim.ts";
 import { readVtp, type Surface } from "./vtp.ts";

@@ -167,6 +167,11 @@ const common = {
   clearanceMm: z.number().min(0).max(20).optional(),
   /** Mesh resolution. */
   resolution: resolutionSchema,
+  /**
+   * Only the right half of a midline structure (a record with `bilateral: false`) is authored, ending at the midline:
+   * the generator adds its mirror image. Without it a midline shape is taken as whole, however thin.
+   */
+  rightHalf: z.literal(true).optional(),
 };
 
 /**
@@ -309,6 +314,17 @@ const bandSchema = z
     thicknessMm: z.number().positive().max(30),
     /** Section across the band: flat (ligaments, fascia; default) or oval (a tendon's cord). */
     section: z.enum(["flat", "oval"]).optional(),
+    /**
+     * Structures (record ids) the band lies on, such as the muscles beneath a fascia: its deep surface is laid onto
+     * theirs (drawn down where it floats within `ontoMm`, pushed out where it sinks in), its ends left in place, and
+     * its thickness grows outward from there.
+     */
+    onto: z
+      .array(z.string().regex(/^[a-z0-9-]+$/))
+      .min(1)
+      .optional(),
+    /** How far above the structures a part of the band is still drawn down onto them, mm (default 25). */
+    ontoMm: z.number().positive().max(80).optional(),
     /** Bulge across the band (an arch over a tunnel), mm. */
     archMm: z.number().min(-50).max(50).optional(),
     /** Direction of the bulge: toward this point. */
@@ -326,6 +342,16 @@ const bandSchema = z
       ctx.addIssue({ code: "custom", path: ["widthMm"], message: "path needs widthMm" });
     if (g.archMm !== undefined && g.archToward === undefined) {
       ctx.addIssue({ code: "custom", path: ["archToward"], message: "archMm needs archToward" });
+    }
+    if (g.onto !== undefined && g.deepToward === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["deepToward"],
+        message: "onto needs deepToward (the side that lies on them)",
+      });
+    }
+    if (g.ontoMm !== undefined && g.onto === undefined) {
+      ctx.addIssue({ code: "custom", path: ["ontoMm"], message: "ontoMm goes with onto" });
     }
   });
 

@@ -15,54 +15,10 @@ import {
   ShaderMaterial,
   Vector2,
 } from "three";
+import { FOCUS_COLOUR, SECONDARY_COLOUR, tissueLook, ZONE_COLOUR } from "../lib/tissue-colours.ts";
 
-/** Highlight accents (blue/orange pair, distinguishable with the common colour-vision deficiencies). */
-export const FOCUS_COLOUR = "#e66100";
-export const SECONDARY_COLOUR = "#3a7bd5";
-
-type Look = { colour: string; roughness: number; opacity?: number };
-
-/** Natural colours, used when nothing is highlighted (the explorer before a selection). */
-const VIVID: Record<string, Look> = {
-  muscle: { colour: "#b5493f", roughness: 0.48 },
-  tendon: { colour: "#e9e3d4", roughness: 0.35 },
-  ligament: { colour: "#ddd6c0", roughness: 0.5 },
-  retinaculum: { colour: "#ddd6c0", roughness: 0.5 },
-  "joint-capsule": { colour: "#d9cfb4", roughness: 0.55 },
-  fascia: { colour: "#d8cfb6", roughness: 0.55, opacity: 0.8 },
-  bursa: { colour: "#d6c3a0", roughness: 0.4 },
-  cartilage: { colour: "#cfd8dc", roughness: 0.35 },
-  nerve: { colour: "#e8c547", roughness: 0.4 },
-  vessel: { colour: "#6b62a8", roughness: 0.4 },
-  organ: { colour: "#8a4a5c", roughness: 0.45 },
-  bone: { colour: "#ebe3cc", roughness: 0.72 },
-  skin: { colour: "#e0b9a0", roughness: 0.6, opacity: 0.5 },
-};
-
-/** Calm colours for context while something is highlighted: muted, so the accents carry the eye. */
-const CALM: Record<string, Look> = {
-  muscle: { colour: "#c9aea8", roughness: 0.6 },
-  tendon: { colour: "#e6e2d9", roughness: 0.5 },
-  ligament: { colour: "#dbd7cb", roughness: 0.6 },
-  retinaculum: { colour: "#dbd7cb", roughness: 0.6 },
-  "joint-capsule": { colour: "#d8d3c4", roughness: 0.6 },
-  fascia: { colour: "#d8d3c4", roughness: 0.6, opacity: 0.7 },
-  bursa: { colour: "#d8d0bf", roughness: 0.6 },
-  cartilage: { colour: "#dde0df", roughness: 0.55 },
-  nerve: { colour: "#dcd5b0", roughness: 0.55 },
-  vessel: { colour: "#aeaabb", roughness: 0.55 },
-  organ: { colour: "#c2aab0", roughness: 0.6 },
-  bone: { colour: "#efe9da", roughness: 0.8 },
-  skin: { colour: "#e5d0c2", roughness: 0.7, opacity: 0.45 },
-};
-
-/**
- * Outline of an endangerment site (tissue `zone`, drawn on the skin, not a mesh): a teal distinct from the focus
- * orange, the secondary blue and the referred-pain magenta, at least 3:1 against the skin in both themes.
- */
-export const ZONE_COLOUR = { light: "#00796b", dark: "#4db6ac" } as const;
-
-const DEFAULT_LOOK: Look = { colour: "#cfc8bb", roughness: 0.6 };
+/** The highlight colours and tissue looks (src/lib/tissue-colours.ts), for the stage and the posters. */
+export { FOCUS_COLOUR, SECONDARY_COLOUR, tissueLook, ZONE_COLOUR };
 
 /** A tissue's colour, roughness and opacity: natural, or calm while something is highlighted (also the posters'). */
 export function tissueLook(tissue: string, calm: boolean): Look {

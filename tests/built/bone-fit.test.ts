@@ -1,11 +1,12 @@
 // Topology, symmetry and bone fit of the written model files (public/models; generated here if missing or stale):
-// every node manifold, every left node the mirror image of its right twin, and the reference muscle attachment
+// every node closed and manifold, every left node the mirror image of its right twin, and the reference muscle attachment
 // ends on the bones of skeleton.glb. Thresholds are explained in models/README.md ("Bone fit and topology").
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mirrorDistance, nonManifoldVertices, TriangleGrid } from "../../models/bone-fit.ts";
 import { generateModels, ROOT } from "../../models/build.ts";
+import { topology } from "../../models/fit.ts";
 import { type ModelNode, readModelNodes } from "../../models/read-glb.ts";
 import { attachmentEnds, recordPaths } from "../../models/report-bones.ts";
 
@@ -47,12 +48,14 @@ beforeAll(async () => {
 }, 300_000);
 
 describe("written model files", () => {
-  it("have no non-manifold vertex in any node", () => {
+  it("have every node a closed surface with no non-manifold vertex (body.glb included)", () => {
     const bad: string[] = [];
     for (const [f, nodes] of files) {
       for (const n of nodes) {
         const k = nonManifoldVertices(n, 1e-5);
-        if (k > 0) bad.push(`${f} ${n.name}: ${k}`);
+        if (k > 0) bad.push(`${f} ${n.name}: ${k} non-manifold vertices`);
+        const open = topology(n).boundaryEdges;
+        if (open > 0) bad.push(`${f} ${n.name}: ${open} boundary edges`);
       }
     }
     expect(files.size).toBeGreaterThanOrEqual(8);

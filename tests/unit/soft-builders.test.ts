@@ -1,5 +1,6 @@
 // Soft-tissue shape builders on a synthetic skeleton: closed, well-formed meshes of the requested size/shape.
 import { describe, expect, it } from "vitest";
+import { mirrorMesh, wholeMidline } from "../../models/mesh.ts";
 import {
   boundingBox,
   componentCount,
@@ -11,7 +12,6 @@ import {
 } from "../../models/soft/analyse.ts";
 import type { SoftContext } from "../../models/soft/context.ts";
 import { buildSoftGeometry, buildSoftTissue } from "../../models/soft/index.ts";
-import { mirrorX } from "../../models/soft/mesh.ts";
 import type { MeshData, Vec3 } from "../../models/types.ts";
 import type { AnatomyRecord } from "../../src/schemas/anatomy-record.ts";
 import { type SoftGeometry, softGeometrySchema } from "../../src/schemas/geometry-soft.ts";
@@ -241,6 +241,41 @@ describe("band", () => {
     expect(signedVolume(flat)).toBeLessThan(0.04 * 0.05 * 0.002 * 1.05);
   });
 
+  it("lies on the structures beneath it (onto): drawn down onto them and out of them, thickness outward", () => {
+    // A muscle stand-in: a sphere of 4 cm radius under the middle of a flat 8 cm sheet that starts 8 mm above its top
+    // at the middle (a fascia floating over its muscle) and dips 10 mm into it toward one side.
+    const c: Vec3 = [-0.2, 1.2, -0.04];
+    const sphere = (p: Vec3) => Math.hypot(p[0] - c[0], p[1] - c[1], p[2] - c[2]) - 0.04;
+    const onto: SoftContext = { ...ctx, structureDistance: (ids) => (ids[0] === "ball" ? sphere : () => Infinity) };
+    const g = softGeometrySchema.parse({
+      builder: "band",
+      rails: [
+        [{ xyz: [-0.24, 1.24, 0.008] }, { xyz: [-0.24, 1.16, 0.008] }],
+        [{ xyz: [-0.16, 1.24, -0.002] }, { xyz: [-0.16, 1.16, -0.002] }],
+      ],
+      thicknessMm: 1.5,
+      deepToward: { xyz: [-0.2, 1.2, -0.04] },
+      onto: ["ball"],
+      ontoMm: 12,
+      resolution: { around: 9, along: 9 },
+    }) as SoftGeometry;
+    const m = buildSoftGeometry(onto, g);
+    expectWellFormed(m);
+    // Near the middle (away from the pinned ends) every vertex is out of the sphere, the deep ones within the gap.
+    const near: number[] = [];
+    for (let i = 0; i < m.positions.length; i += 3) {
+      const p: Vec3 = [m.positions[i] ?? 0, m.positions[i + 1] ?? 0, m.positions[i + 2] ?? 0];
+      if (Math.abs(p[1] - 1.2) < 0.015 && Math.abs(p[0] + 0.2) < 0.015) near.push(sphere(p));
+    }
+    expect(near.length).toBeGreaterThan(4);
+    expect(Math.min(...near)).toBeGreaterThan(0.0015);
+    expect(Math.min(...near)).toBeLessThan(0.0025);
+    expect(Math.max(...near)).toBeLessThan(0.0045);
+    // Without a context that knows structures: an error naming onto.
+    expect(() => buildSoftGeometry(ctx, g)).toThrow(/onto/);
+    expect(softGeometrySchema.safeParse({ ...g, deepToward: undefined }).success).toBe(false);
+  });
+
   it("follows a path with a width that may change", () => {
     const m = build({
       builder: "band",
@@ -370,8 +405,52 @@ describe("points and sides", () => {
     expect(boundingBox(r).max[0]).toBeLessThan(0);
     expect(boundingBox(l).min[0]).toBeGreaterThan(0);
     expect(signedVolume(l)).toBeCloseTo(signedVolume(r), 9);
-    expect(signedVolume(mirrorX(r))).toBeGreaterThan(0);
+    expect(signedVolume(mirrorMesh(r))).toBeGreaterThan(0);
     expect(buildSoftTissue({ ...record, geometry: undefined } as AnatomyRecord, "r", ctx)).toBeNull();
+  });
+
+  it("says when a midline record is authored as its right half, and only then", () => {
+    // A thin midline sheet (1.6 mm, like an interspinous ligament) is whole; a sheet that ends on the midline and is
+    // marked rightHalf is a half the generator mirrors (models/mesh.ts wholeMidline).
+    const sheet = (x: number) => ({
+      builder: "band",
+      rails: [
+        [{ xyz: [x, 1.3, 0] }, { xyz: [x, 1.2, 0] }],
+        [{ xyz: [x, 1.3, -0.03] }, { xyz: [x, 1.2, -0.03] }],
+      ],
+      thicknessMm: 1.6,
+    });
+    const record = (geometry: unknown, bilateral = false) =>
+      ({ id: "test-sheet", bilateral, geometry }) as unknown as AnatomyRecord;
+    const thin = buildSoftTissue(record(sheet(0)), "r", ctx);
+    if (!thin) throw new Error("expected a mesh");
+    expect(thin.rightHalf).toBeUndefined();
+    expect(wholeMidline(thin)).toBe(thin);
+    expect(boundingBox(thin).max[0] - boundingBox(thin).min[0]).toBeLessThan(0.002);
+    // The right half of a wider sheet: rails from the midline to 5 cm right.
+    const half = {
+      builder: "band",
+      rails: [
+        [{ xyz: [0, 1.3, -0.03] }, { xyz: [0, 1.2, -0.03] }],
+        [{ xyz: [-0.05, 1.3, -0.03] }, { xyz: [-0.05, 1.2, -0.03] }],
+      ],
+      thicknessMm: 1.6,
+      rightHalf: true,
+    };
+    const right = buildSoftTissue(record(half), "r", ctx);
+    if (!right) throw new Error("expected a mesh");
+    expect(right.rightHalf).toBe(true);
+    const whole = wholeMidline(right);
+    expect(boundingBox(whole).min[0]).toBeCloseTo(-boundingBox(whole).max[0], 6);
+    expect(boundingBox(whole).max[0]).toBeGreaterThan(0.04);
+    expect(whole.indices.length).toBe(2 * right.indices.length);
+    // Marked on a bilateral record, or on a shape that crosses the midline: an error naming the record and field.
+    expect(() => buildSoftTissue(record(half, true), "r", ctx)).toThrow(/test-sheet.*rightHalf/);
+    const crossing = {
+      ...half,
+      rails: [half.rails[0], [{ xyz: [0.02, 1.3, -0.03] }, { xyz: [0.02, 1.2, -0.03] }]],
+    };
+    expect(() => buildSoftTissue(record(crossing), "r", ctx)).toThrow(/test-sheet.*rightHalf.*past the midline/);
   });
 
   it("names the record when a build fails", () => {
