@@ -1,5 +1,6 @@
 // Tissue and highlight colours: the one copy, plain data for the viewer (src/viewer/materials.ts), the generator's
-// glTF materials (models/writer.ts) and its preview rasterizer (models/soft/preview.ts). The page's legends use the
+// glTF materials (models/writer.ts), its preview rasterizer (models/soft/preview.ts) and the figure posters
+// (src/components/viewer/poster.ts). The page's legends use the
 // same two highlight colours as CSS custom properties (--focus-tissue, --secondary-tissue in src/styles/tokens.css),
 // kept equal to these by tests/unit/tissue-colours.test.ts.
 
@@ -12,6 +13,9 @@ export const SECONDARY_COLOUR = "#3a7bd5";
  * orange, the secondary blue and the referred-pain magenta, at least 3:1 against the skin in both themes.
  */
 export const ZONE_COLOUR = { light: "#00796b", dark: "#4db6ac" } as const;
+
+/** Referred-pain areas, hatched on the skin (the viewer's decals and the posters). */
+export const PAIN_COLOUR = "#c2185b";
 
 /** A tissue's look: sRGB colour, roughness, and opacity when see-through. */
 export interface TissueLook {

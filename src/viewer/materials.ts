@@ -20,11 +20,6 @@ import { FOCUS_COLOUR, SECONDARY_COLOUR, tissueLook, ZONE_COLOUR } from "../lib/
 /** The highlight colours and tissue looks (src/lib/tissue-colours.ts), for the stage and the posters. */
 export { FOCUS_COLOUR, SECONDARY_COLOUR, tissueLook, ZONE_COLOUR };
 
-/** A tissue's colour, roughness and opacity: natural, or calm while something is highlighted (also the posters'). */
-export function tissueLook(tissue: string, calm: boolean): Look {
-  return (calm ? CALM : VIVID)[tissue] ?? DEFAULT_LOOK;
-}
-
 /** What the nearest surface at a pixel is, written to the stencil buffer by every solid surface. */
 const STAMP = { context: 0, focus: 1, secondary: 2 } as const;
 

@@ -3,11 +3,12 @@
 // endangerment sites are drawn by the same projection, as tinted areas with one outline.
 import { Color, Euler, Group, Matrix4, Mesh, ShaderMaterial, Vector2, Vector3 } from "three";
 import { DecalGeometry } from "three/examples/jsm/geometries/DecalGeometry.js";
+import { PAIN_COLOUR } from "../lib/tissue-colours.ts";
 import type { Side } from "../lib/view-state.ts";
 import type { AnatomyModel, StructureNode } from "./anatomy-model.ts";
 import type { PainPatch, ZoneOutline } from "./types.ts";
 
-export const PAIN_COLOUR = "#c2185b";
+export { PAIN_COLOUR };
 
 const vertex = /* glsl */ `
   varying vec2 vUv;

@@ -5,7 +5,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeGlb } from "../../models/writer.ts";
-import { CALM, FOCUS_COLOUR, linearFactors, SECONDARY_COLOUR, srgbBytes, VIVID } from "../../src/lib/tissue-colours.ts";
+import {
+  CALM,
+  FOCUS_COLOUR,
+  linearFactors,
+  PAIN_COLOUR,
+  SECONDARY_COLOUR,
+  srgbBytes,
+  VIVID,
+} from "../../src/lib/tissue-colours.ts";
 import { TISSUES } from "../../src/schemas/common.ts";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -34,6 +42,9 @@ describe("tissue colours", () => {
     expect(swatch("connective")).toBe(VIVID["joint-capsule"]?.colour);
     expect(swatch("nerve")).toBe(VIVID["nerve"]?.colour);
     expect(swatch("skin")).toBe(VIVID["skin"]?.colour);
+    // The referred-pain legend swatch: its border and hatching are the pain colour.
+    const pain = /\.av-pain-swatch \{[^}]*\}/.exec(css)?.[0] ?? "";
+    expect(pain.match(/#[0-9a-fA-F]{6}/g)).toEqual([PAIN_COLOUR, PAIN_COLOUR]);
   });
 
   it("convert sRGB hex to bytes and to linear glTF factors, naming a bad colour", () => {

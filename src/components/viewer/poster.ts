@@ -12,6 +12,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { perspectiveCamera, rasterize, viewBasis } from "../../../models/raster.ts";
 import { readModelNodes } from "../../../models/read-glb.ts";
+import { FOCUS_COLOUR, PAIN_COLOUR, SECONDARY_COLOUR, tissueLook, ZONE_COLOUR } from "../../lib/tissue-colours.ts";
 import type { LayerKey, Side, Vec3 } from "../../lib/view-state.ts";
 import {
   decodeVisibility,
@@ -21,8 +22,6 @@ import {
   type Visibility,
   type VisibilityFile,
 } from "../../lib/visibility.ts";
-import { FOCUS_COLOUR, SECONDARY_COLOUR, tissueLook, ZONE_COLOUR } from "../../viewer/materials.ts";
-import { PAIN_COLOUR } from "../../viewer/referred-pain.ts";
 import { viewDirection } from "../../viewer/view-directions.ts";
 import { renderInPool } from "./poster-pool.ts";
 
@@ -37,7 +36,7 @@ const MARGIN = 1.2;
 /** A figure's first framing shows at least this much (metres) around small targets (Stage3D expandForContext). */
 const MIN_CONTEXT = 0.14;
 /** The renderer's own sources: a change to them draws every poster again (their hash is in each file name). */
-const RENDERER_SOURCES = ["src/components/viewer/poster.ts", "models/raster.ts", "src/viewer/materials.ts"];
+const RENDERER_SOURCES = ["src/components/viewer/poster.ts", "models/raster.ts", "src/lib/tissue-colours.ts"];
 /** Where posters are cached and served from. */
 export const POSTER_CACHE = ".cache/posters";
 export const POSTER_URL = "/posters";
