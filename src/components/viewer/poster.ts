@@ -28,6 +28,9 @@ import { renderInPool } from "./poster-pool.ts";
 /** Poster size in CSS pixels: the stage's 4:3 at the width a figure is shown in the text column. */
 export const POSTER_WIDTH = 640;
 export const POSTER_HEIGHT = 480;
+/** A poster's byte budget (issue 14: at most 40 KB), with a margin, and the WebP qualities tried in turn to meet it. */
+export const POSTER_MAX_BYTES = 36_000;
+const POSTER_QUALITIES = [78, 70, 60, 50, 40];
 /** Rendered this many times larger, then reduced: smooth edges without a GPU. */
 const SUPERSAMPLE = 1.5;
 /** The viewer's camera (Stage3D.tsx): vertical field of view and the margin of a figure's first framing. */
@@ -392,10 +395,19 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
     pixels[4 * px + 2] = Math.round(Math.min(1, cb) * 255);
     pixels[4 * px + 3] = Math.round(alpha * 255);
   }
-  return sharp(pixels, { raw: { width: W, height: H, channels: 4 } })
+  const reduced = await sharp(pixels, { raw: { width: W, height: H, channels: 4 } })
     .resize(POSTER_WIDTH, POSTER_HEIGHT, { kernel: "mitchell" })
-    .webp({ quality: 78, alphaQuality: 80, effort: 4, smartSubsample: true })
+    .raw()
     .toBuffer();
+  // Most posters fit at the first quality; a busy one (a whole limb of thin structures) steps down until it fits.
+  let webp = Buffer.alloc(0);
+  for (const quality of POSTER_QUALITIES) {
+    webp = await sharp(reduced, { raw: { width: POSTER_WIDTH, height: POSTER_HEIGHT, channels: 4 } })
+      .webp({ quality, alphaQuality: 80, effort: 4, smartSubsample: true })
+      .toBuffer();
+    if (webp.length <= POSTER_MAX_BYTES) break;
+  }
+  return webp;
 }
 
 /**
