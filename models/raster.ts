@@ -38,6 +38,33 @@ export function viewBasis(direction: Vec3): { right: Vec3; up: Vec3; toward: Vec
   return { right, up, toward: f };
 }
 
+/**
+ * Half the extent of an axis-aligned box (min, max) along a view's right, up and toward axes, from its centre:
+ * how much of the image (and depth) the box takes from that view.
+ */
+export function boxHalfExtents(
+  min: Vec3,
+  max: Vec3,
+  basis: { right: Vec3; up: Vec3; toward: Vec3 },
+): { centre: Vec3; halfW: number; halfH: number; halfD: number } {
+  const centre: Vec3 = [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2];
+  const along = (c: Vec3, v: Vec3) => Math.abs(c[0] * v[0] + c[1] * v[1] + c[2] * v[2]);
+  let halfW = 0;
+  let halfH = 0;
+  let halfD = 0;
+  for (let i = 0; i < 8; i++) {
+    const c: Vec3 = [
+      (i & 1 ? max[0] : min[0]) - centre[0],
+      (i & 2 ? max[1] : min[1]) - centre[1],
+      (i & 4 ? max[2] : min[2]) - centre[2],
+    ];
+    halfW = Math.max(halfW, along(c, basis.right));
+    halfH = Math.max(halfH, along(c, basis.up));
+    halfD = Math.max(halfD, along(c, basis.toward));
+  }
+  return { centre, halfW, halfH, halfD };
+}
+
 function ensure(into: Projected | undefined, n: number): Projected {
   if (into && into.x.length >= n) return into;
   return { x: new Float32Array(n), y: new Float32Array(n), z: new Float32Array(n) };

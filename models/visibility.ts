@@ -10,10 +10,8 @@ import {
   VISIBILITY_LIST,
   type VisibilityFile,
 } from "../src/lib/visibility.ts";
-import { orthoCamera, type Projected, type RasterCamera, rasterize, viewBasis } from "./raster.ts";
+import { boxHalfExtents, orthoCamera, type Projected, type RasterCamera, rasterize, viewBasis } from "./raster.ts";
 import type { Vec3 } from "./types.ts";
-
-const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 
 /** One structure node as the table needs it. */
 export interface VisibilityNode {
@@ -146,23 +144,12 @@ export function buildVisibility(nodes: readonly VisibilityNode[], options: Visib
       if (v > (max[k] as number)) max[k] = v;
     }
   }
-  const centre: Vec3 = [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2];
   const pairs = new Int32Array(N * N);
   const perDirection: { stacks: PixelStacks; total: Int32Array; listed: [number, number][][] }[] = [];
   for (let d = 0; d < D; d++) {
     const basis = viewBasis(SAMPLE_DIRECTIONS[d] as Vec3);
     // The image spans the model's bounding box seen from this direction.
-    let halfW = 0;
-    let halfH = 0;
-    for (let c = 0; c < 8; c++) {
-      const corner: Vec3 = [
-        (c & 1 ? max[0] : min[0]) - centre[0],
-        (c & 2 ? max[1] : min[1]) - centre[1],
-        (c & 4 ? max[2] : min[2]) - centre[2],
-      ];
-      halfW = Math.max(halfW, Math.abs(dot(corner, basis.right)));
-      halfH = Math.max(halfH, Math.abs(dot(corner, basis.up)));
-    }
+    const { centre, halfW, halfH } = boxHalfExtents(min, max, basis);
     const camera = orthoCamera({
       ...basis,
       centre,

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
-import { perspectiveCamera, rasterize, viewBasis } from "../../../models/raster.ts";
+import { boxHalfExtents, perspectiveCamera, rasterize, viewBasis } from "../../../models/raster.ts";
 import { readModelNodes } from "../../../models/read-glb.ts";
 import { FOCUS_COLOUR, PAIN_COLOUR, SECONDARY_COLOUR, tissueLook, ZONE_COLOUR } from "../../lib/tissue-colours.ts";
 import type { LayerKey, Side, Vec3 } from "../../lib/view-state.ts";
@@ -602,29 +602,9 @@ function vertexNormals(p: Float32Array, idx: Uint32Array): Float32Array {
 
 /** Camera placement showing the box from `direction` (the viewer's frameBox, camera-presets.ts). */
 function frameBox(min: Vec3, max: Vec3, direction: Vec3, aspect: number): { eye: Vec3; target: Vec3 } {
-  const centre: Vec3 = [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2];
-  const d = normalise(direction);
-  let right: Vec3 = [d[2], 0, -d[0]];
-  if (Math.hypot(...right) < 1e-6) right = [1, 0, 0];
-  right = normalise(right);
-  const up = normalise([
-    d[1] * right[2] - d[2] * right[1],
-    d[2] * right[0] - d[0] * right[2],
-    d[0] * right[1] - d[1] * right[0],
-  ]);
-  let halfW = 0;
-  let halfH = 0;
-  let halfD = 0;
-  for (let i = 0; i < 8; i++) {
-    const c: Vec3 = [
-      (i & 1 ? max[0] : min[0]) - centre[0],
-      (i & 2 ? max[1] : min[1]) - centre[1],
-      (i & 4 ? max[2] : min[2]) - centre[2],
-    ];
-    halfW = Math.max(halfW, Math.abs(c[0] * right[0] + c[1] * right[1] + c[2] * right[2]));
-    halfH = Math.max(halfH, Math.abs(c[0] * up[0] + c[1] * up[1] + c[2] * up[2]));
-    halfD = Math.max(halfD, Math.abs(c[0] * d[0] + c[1] * d[1] + c[2] * d[2]));
-  }
+  const basis = viewBasis(direction);
+  const d = basis.toward;
+  const { centre, halfW, halfH, halfD } = boxHalfExtents(min, max, basis);
   const tanV = Math.tan((FOV * Math.PI) / 360);
   const distance = Math.max(halfH / tanV, halfW / (tanV * aspect)) * MARGIN + halfD;
   const k = Math.max(distance, 0.05);
