@@ -1,10 +1,12 @@
 // Figure posters (src/components/viewer/poster.ts) drawn from the generated models: the same input gives the same
 // bytes (the build is reproducible and the cache sound), the file name changes with anything that changes the
 // picture, and the picture shows the figure's focus where the camera frames it.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { type PosterInput, posterKey, renderPoster } from "../../src/components/viewer/poster.ts";
+import { figurePoster, type PosterInput, posterKey, renderPoster } from "../../src/components/viewer/poster.ts";
 import { layerGroupOf } from "../../src/lib/view-state.ts";
 
 const manifestPath = "public/models/manifest.json";
@@ -74,5 +76,16 @@ describe("figure posters", () => {
     // A figure with nothing highlighted shows next to no accent (a few edge pixels of natural colours may pass).
     const plain = await accent(await renderPoster({ ...wrist, focus: [], secondary: [] }));
     expect(plain.n).toBeLessThan(right.n / 50);
+  });
+
+  it("fails, saying why, when a model file cannot be read (drawn on a worker thread, as in the build)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "palpate-poster-"));
+    try {
+      const bad = join(dir, "upper-limb.glb");
+      writeFileSync(bad, "not a model");
+      await expect(figurePoster({ ...wrist, files: [bad] })).rejects.toThrow(/poster worker/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

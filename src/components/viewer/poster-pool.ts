@@ -1,7 +1,7 @@
 // Posters are drawn on the CPU, one core each: a few worker threads draw them while the build renders other pages
 // (astro.config.mjs renders several pages at once). The workers run the sources directly (Node strips the types),
 // found from the project root because the build bundles this module elsewhere. Idle workers do not keep the
-// process alive.
+// process alive; a worker that fails fails its jobs (the build names the poster) and is replaced by the next job.
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -11,42 +11,44 @@ interface Job {
   resolve(webp: Buffer): void;
   reject(error: Error): void;
 }
+interface Entry {
+  worker: Worker;
+  jobs: Map<number, Job>;
+}
 
 const SIZE = Math.max(1, Math.min(4, availableParallelism()));
-const workers: { worker: Worker; busy: number }[] = [];
-const jobs = new Map<number, Job>();
+const workers: Entry[] = [];
 let next = 0;
 
-function worker(root: string) {
-  if (workers.length < SIZE) {
-    const w = new Worker(join(root, "src/components/viewer/poster-worker.ts"));
-    const entry = { worker: w, busy: 0 };
-    w.on("message", ({ id, webp, error }: { id: number; webp?: Uint8Array; error?: string }) => {
-      const job = jobs.get(id);
-      jobs.delete(id);
-      entry.busy--;
-      if (entry.busy === 0) w.unref();
-      if (!job) return;
-      if (webp) job.resolve(Buffer.from(webp));
-      else job.reject(new Error(`poster worker: ${error}`));
-    });
-    w.on("error", (error: Error) => {
-      for (const job of jobs.values()) job.reject(error);
-      jobs.clear();
-    });
-    workers.push(entry);
-  }
-  return workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+function start(root: string): Entry {
+  const entry: Entry = { worker: new Worker(join(root, "src/components/viewer/poster-worker.ts")), jobs: new Map() };
+  const fail = (error: Error) => {
+    workers.splice(workers.indexOf(entry), 1);
+    for (const job of entry.jobs.values()) job.reject(error);
+    entry.jobs.clear();
+  };
+  entry.worker.on("message", ({ id, webp, error }: { id: number; webp?: Uint8Array; error?: string }) => {
+    const job = entry.jobs.get(id);
+    entry.jobs.delete(id);
+    if (entry.jobs.size === 0) entry.worker.unref();
+    if (webp) job?.resolve(Buffer.from(webp));
+    else job?.reject(new Error(`poster worker: ${error}`));
+  });
+  entry.worker.on("error", fail);
+  entry.worker.on("exit", (code) => {
+    if (workers.includes(entry)) fail(new Error(`poster worker stopped (exit code ${code})`));
+  });
+  workers.push(entry);
+  return entry;
 }
 
 /** Draws a poster on the least busy worker. */
 export function renderInPool(input: PosterInput, root: string): Promise<Buffer> {
-  const entry = worker(root);
+  const entry = workers.length < SIZE ? start(root) : workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
   const id = next++;
-  entry.busy++;
   entry.worker.ref();
   return new Promise((resolve, reject) => {
-    jobs.set(id, { resolve, reject });
+    entry.jobs.set(id, { resolve, reject });
     entry.worker.postMessage({ id, input });
   });
 }

@@ -300,8 +300,8 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
     });
   }
 
-  // Highlights grow by one pixel (half a pixel in the poster) into what lies behind them, so a thin nerve drawn
-  // along its whole length keeps its colour inside its outline.
+  // Highlights grow by one rendered pixel (two thirds of a poster pixel) into what lies behind them, so a thin nerve
+  // drawn along its whole length keeps its colour inside its outline.
   const lit = Uint8Array.from(looks, (l) => (l.role === "context" ? 0 : 1));
   // Only the rows and columns anything covers (and a few pixels around, for outlines) need compositing.
   const [x0, y0, x1, y1] = coveredBox(owner, glassOwner, W, H, 4);
@@ -309,8 +309,7 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
   const decals = placePatches(input.patches ?? [], drawn, (n) => groupOf(n.id));
 
   // Shading: a soft key light from the camera's upper left, as the viewer's lights fall.
-  const f = normalise([eye[0] - target[0], eye[1] - target[1], eye[2] - target[2]]);
-  const r = normalise([f[2], 0, -f[0]]);
+  const { toward: f, right: r } = basis;
   const light = normalise([f[0] * 0.8 - r[0] * 0.35, f[1] * 0.8 + 0.45, f[2] * 0.8 - r[2] * 0.35]);
   /** Light on a surface at a pixel: ambient, a key light and a little more where it faces the camera. */
   const lightAt = (buf: Float32Array, px: number): number => {

@@ -336,7 +336,11 @@ export function buildViewerPoster(input: PayloadInput, payload: ViewerPayload): 
       patches: posterPatches(payload),
     },
     root,
-  );
+  ).catch((error: Error) => {
+    throw new Error(
+      `${input.where}: the poster of the figure of ${model} (focus ${input.focus.join(", ") || "none"}) could not be drawn: ${error.message}`,
+    );
+  });
 }
 
 /** The referred-pain and endangerment-site ellipses a figure draws, on its side (records give the right side). */
