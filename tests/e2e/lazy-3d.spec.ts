@@ -1,6 +1,6 @@
 // A page with a 3D figure far down loads no 3D code (React, the 3D stage) and no model until the figure comes
 // within a screen of the viewport; then it loads them, the first-load model file and only the parts its figure
-// needs (issue 14: the first 3D view stays small).
+// needs (issue 14: the first 3D view stays small), and its coming to life moves nothing on the page.
 import { expect, test } from "@playwright/test";
 
 const PAGE = "/learn/tissues-101/";
@@ -9,6 +9,16 @@ const THREE_D = /\/_astro\/(Stage3D|AnatomyViewer|client)\.[\w-]+\.js$|\.glb$/;
 
 test("no 3D code or model is fetched until a figure nears the viewport", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
+  // Every layout shift of the visit (the viewer's controls must not push the poster and the text when they appear).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shifts: { value: number; input: boolean }[] };
+    w.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        w.__shifts.push({ value: e.value, input: e.hadRecentInput });
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
   const requests: string[] = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(PAGE);
@@ -38,4 +48,7 @@ test("no 3D code or model is fetched until a figure nears the viewport", async (
   expect(models.every((p) => p.startsWith(`/models/${model}.`))).toBe(true);
   // Its skin part is not among them: the figure does not show the skin.
   expect(models).not.toContain(`/models/${model}.skin.glb`);
+  // Hydration put the controls where their empty bar stood and the 3D view where the poster was: nothing moved.
+  const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number }[] }).__shifts);
+  expect(shifts.reduce((n, s) => n + s.value, 0)).toBeLessThan(0.01);
 });
