@@ -156,9 +156,6 @@ export function firstView(distDir: string, html: string): FirstView | null {
   if (payload.focus.length + payload.secondary.length > 0) {
     dataUrls.push((info?.url ?? "").replace(/\.glb$/, ".visibility.json"));
   }
-  if (payload.mode === "explorer" && payload.viewBox) {
-    dataUrls.push(`/models/schematic/${payload.model}-${payload.view}-${payload.side}.json`);
-  }
   const data = dataUrls.filter((u) => u && existsSync(join(distDir, u))).map((u) => fetched(distDir, u));
   const total =
     js.reduce((n, f) => n + f.gzip, 0) + models.reduce((n, f) => n + f.raw, 0) + data.reduce((n, f) => n + f.gzip, 0);

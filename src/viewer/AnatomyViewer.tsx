@@ -32,14 +32,14 @@ import type { Appearance } from "./anatomy-model.ts";
 import { InfoCard } from "./InfoCard.tsx";
 import { inViewNow } from "./in-view.ts";
 import { LABEL_RANK } from "./label-layout.ts";
-import { loadModelData, loadSchematicShapes, retryUrl } from "./model-data.ts";
+import { loadModelData, retryUrl } from "./model-data.ts";
 import { Placeholder } from "./Placeholder.tsx";
 import { isDarkTheme, prefersReducedMotion } from "./page-prefs.ts";
 import type { CameraCommand, CameraRequest, ModelContents, StageApi } from "./Stage3D.tsx";
 import { StructureList } from "./StructureList.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 import { useTouchEngagement } from "./touch-engagement.ts";
-import type { SchematicData, StructureInfo, ViewerPayload, ViewerStatus } from "./types.ts";
+import type { StructureInfo, ViewerPayload, ViewerStatus } from "./types.ts";
 import { VIEW_LABELS } from "./view-directions.ts";
 import { type ViewAction, viewReducer } from "./view-reducer.ts";
 import {
@@ -57,7 +57,7 @@ const Stage3D = lazy(() => import("./Stage3D.tsx"));
 interface Props {
   /** The ViewerPayload as JSON (one string keeps the page small). */
   data: string;
-  /** A page figure's still (Schematic), drawn by the server; without it the outlines are fetched. */
+  /** The figure's poster, drawn by the server (AnatomyViewer.astro). */
   children?: ReactNode;
 }
 
@@ -100,7 +100,6 @@ export default function AnatomyViewer({ data, children }: Props) {
   // The model's full structure list arrives after hydration (one fetch per model per page); until then the
   // payload's highlighted structures name what the server render shows.
   const [shared, setShared] = useState<StructureInfo[] | null>(null);
-  const [shapes, setShapes] = useState<SchematicData["shapes"] | null>(null);
   const known = shared ?? payload.structures;
   const info = useMemo(() => new Map(known.map((s) => [s.id, s])), [known]);
   const rootRef = useRef<HTMLElement>(null);
@@ -187,13 +186,6 @@ export default function AnatomyViewer({ data, children }: Props) {
     keyRef.current = pageViewers().find((v) => v.el === root)?.key ?? payload.keyBase;
     root?.setAttribute("data-viewer-key", keyRef.current);
     initial.current = { ...initial.current, viewer: keyRef.current };
-    let cancelled = false;
-    if (payload.viewBox && !children) {
-      loadSchematicShapes(payload.model, payload.view, payload.side).then(
-        (list) => cancelled || setShapes(list),
-        () => undefined,
-      );
-    }
     const motion = matchMedia("(prefers-reduced-motion: reduce)");
     const scheme = matchMedia("(prefers-color-scheme: dark)");
     const onMotion = () => setReducedMotion(prefersReducedMotion());
@@ -205,7 +197,6 @@ export default function AnatomyViewer({ data, children }: Props) {
     const themeObserver = new MutationObserver(onTheme);
     themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     return () => {
-      cancelled = true;
       motion.removeEventListener("change", onMotion);
       scheme.removeEventListener("change", onTheme);
       themeObserver.disconnect();
@@ -733,7 +724,6 @@ export default function AnatomyViewer({ data, children }: Props) {
           <Placeholder
             still={children}
             view={payload.view}
-            schematic={payload.viewBox && shapes ? { viewBox: payload.viewBox, shapes } : undefined}
             structures={known}
             state={state}
             hidden={status === "ready"}

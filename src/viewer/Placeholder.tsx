@@ -1,18 +1,15 @@
-// What the viewer shows before the 3D view is drawn, and instead of it without WebGL: a schematic still of the
+// What the viewer shows before the 3D view is drawn, and instead of it without WebGL: the poster (a still) of the
 // view and the names of the highlighted structures, so the page reads well either way.
 import type { ReactNode } from "react";
 import type { ViewName, ViewState } from "../lib/view-state.ts";
-import { Schematic } from "./Schematic.tsx";
-import type { SchematicData, StructureInfo } from "./types.ts";
+import type { StructureInfo } from "./types.ts";
 import { VIEW_LABELS } from "./view-directions.ts";
 
 interface Props {
-  /** A page figure's poster (server-rendered), used instead of `schematic`. */
+  /** The figure's poster (server-rendered). */
   still?: ReactNode;
   /** The figure's own view, shown while the camera holds a free position. */
   view: ViewName;
-  /** Outlines of the first view, once fetched (model-data.ts). */
-  schematic: SchematicData | undefined;
   /** Structures known so far (at least the highlighted ones), for names and atlas links. */
   structures: StructureInfo[];
   state: ViewState;
@@ -21,7 +18,7 @@ interface Props {
   nameOf(id: string): string;
 }
 
-export function Placeholder({ still, view: figureView, schematic, structures, state, hidden, nameOf }: Props) {
+export function Placeholder({ still, view: figureView, structures, state, hidden, nameOf }: Props) {
   const view = "view" in state.camera ? state.camera.view : figureView;
   const page = (id: string) => structures.find((s) => s.id === id)?.page;
   const item = (id: string, kind: "focus" | "secondary") => (
@@ -33,9 +30,7 @@ export function Placeholder({ still, view: figureView, schematic, structures, st
   );
   return (
     <div className="av-placeholder" hidden={hidden}>
-      <div className="av-still">
-        {still ?? <Schematic data={schematic} focus={state.focus} secondary={state.secondary} />}
-      </div>
+      <div className="av-still">{still}</div>
       {state.focus.length + state.secondary.length > 0 && (
         <div className="av-legend">
           <p className="av-legend-title">

@@ -1,17 +1,11 @@
-// Where a viewer's shared data lives (one JSON per model, one per schematic view, written at build time) and a
+// Where a viewer's shared data lives (one JSON per model, written at build time) and a
 // page-wide cache, so the figures of one model on a page fetch it once instead of each page carrying a copy.
-import type { Side, ViewName } from "../lib/view-state.ts";
 import { decodeVisibility, type Visibility, type VisibilityFile } from "../lib/visibility.ts";
-import type { ModelData, SchematicData } from "./types.ts";
+import type { ModelData } from "./types.ts";
 
 /** Data file of a figure's model, or of the explorer (every structure of every model). */
 export function modelDataUrl(mode: "figure" | "explorer", model: string): string {
   return mode === "explorer" ? "/models/explorer.data.json" : `/models/${model}.data.json`;
-}
-
-/** Schematic outlines of a model seen from a named view on one side. */
-export function schematicUrl(model: string, view: ViewName, side: Side): string {
-  return `/models/schematic/${model}-${view}-${side}.json`;
 }
 
 const cache = new Map<string, Promise<unknown>>();
@@ -40,9 +34,6 @@ export function retryUrl(url: string, attempt: number): string {
 
 export const loadModelData = (mode: "figure" | "explorer", model: string, attempt = 0) =>
   fetchOnce<ModelData>(retryUrl(modelDataUrl(mode, model), attempt));
-
-export const loadSchematicShapes = (model: string, view: ViewName, side: Side) =>
-  fetchOnce<SchematicData["shapes"]>(schematicUrl(model, view, side));
 
 /** The visibility table's address beside a model's (`x.glb` -> `x.visibility.json`; a retry's query is kept). */
 export function visibilityUrl(modelUrl: string): string {

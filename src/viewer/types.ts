@@ -26,14 +26,6 @@ export interface StructureInfo {
   models?: string[];
 }
 
-/** Outlines of the model's structures for the first view, drawn by the server placeholder (millimetres). */
-export interface SchematicData {
-  /** SVG viewBox framing the view as the 3D camera first frames it. */
-  viewBox: string;
-  /** Far to near. */
-  shapes: { id: string; onSide: boolean; group: string; depth: number; d: string }[];
-}
-
 /** A model the viewer can show (the explorer offers several). */
 export interface ModelInfo {
   model: string;
@@ -66,7 +58,7 @@ export interface ModelData {
 
 /**
  * What the island receives, as one JSON string (smaller in the page than Astro's per-value encoding): only what is
- * per figure. The model's structure list and the schematic outlines are fetched once per page (model-data.ts).
+ * per figure. The model's structure list is fetched once per page (model-data.ts).
  */
 export interface ViewerPayload {
   /** "figure" on content pages, "explorer" on /anatomy/explore/. */
@@ -86,8 +78,6 @@ export interface ViewerPayload {
   structures: StructureInfo[];
   /** Whether the model has a skin layer (the toolbar's skin toggle, before the data file arrives). */
   hasSkin: boolean;
-  /** SVG viewBox of the schematic still of the first view (absent until the models are generated). */
-  viewBox?: string;
   /** Referred-pain zone to draw, with its owner's name and description. */
   referredPain?: { id: string; name: string; description: string; patches: PainPatch[] };
   /** Endangerment sites the "zone" layer draws: every site in the explorer, the figure's own site on a page. */

@@ -1,23 +1,14 @@
 // Builds, at build time, what a viewer island needs: its per-figure payload (inlined in the page) and the data
-// shared by every figure of a model (the structures with their card facts, schematic outlines per view), which
-// src/pages/models/ writes to one JSON file each. Reads public/models/manifest.json when the models have been
+// shared by every figure of a model (the structures with their card facts), which src/pages/models/ writes to one
+// JSON file per model, and its poster (poster.ts). Reads public/models/manifest.json when the models have been
 // generated; otherwise falls back to the anatomy records' regions (so pages build before the models exist).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Manifest } from "../../../models/manifest.ts";
 import { figureLayers, type ModelPart, OVERVIEW_MODEL } from "../../lib/model-parts.ts";
 import { type LayerKey, layerGroupOf, type Side, type Vec3, type ViewName } from "../../lib/view-state.ts";
-import type {
-  ModelInfo,
-  PainPatch,
-  SchematicData,
-  StructureInfo,
-  ViewerPayload,
-  ZoneOutline,
-} from "../../viewer/types.ts";
-import { viewDirection } from "../../viewer/view-directions.ts";
+import type { ModelInfo, PainPatch, StructureInfo, ViewerPayload, ZoneOutline } from "../../viewer/types.ts";
 import { figurePoster, type Poster, type PosterPatch } from "./poster.ts";
-import { buildSchematic } from "./schematic-data.ts";
 
 /** The anatomy record fields the viewer uses. */
 export interface AnatomyFacts {
@@ -205,45 +196,9 @@ export function buildModelStructures(
 /** Per mode and model, for the build (every figure of a model shares one list). */
 const structuresCache = new Map<string, { manifest: Manifest | null; structures: StructureInfo[] }>();
 
-/** How the schematic builders see a model from a named view on one side: its file, direction and layer groups. */
-function viewedModel(
-  mode: "figure" | "explorer",
-  model: string,
-  view: ViewName,
-  side: Side,
-  records: Map<string, AnatomyFacts>,
-  manifest: Manifest | null,
-  root: string,
-): { path: string[]; direction: Vec3; groupOf: (id: string) => string } {
-  const groups = new Map(buildModelStructures(mode, model, records, manifest).map((s) => [s.id, s.group]));
-  return {
-    path: modelFiles(model, manifest, root),
-    direction: viewDirection(view, side, model),
-    groupOf: (id) => groups.get(id) ?? "connective",
-  };
-}
-
-/** A model from a named view on one side, as the data files of that view are built (src/pages/models/). */
-export interface ModelViewInput {
-  model: string;
-  view: ViewName;
-  side: Side;
-  records: Map<string, AnatomyFacts>;
-  manifest: Manifest | null;
-  /** Project root (public/ lives here). */
-  root?: string;
-}
-
-/** Outlines of a model's structures from a named view on one side (the schematic data file of that view). */
-export async function buildSchematicShapes(input: ModelViewInput): Promise<SchematicData["shapes"]> {
-  const { model, view, side, records, manifest, root = process.cwd() } = input;
-  const m = viewedModel("figure", model, view, side, records, manifest, root);
-  return (await buildSchematic(m.path, m.direction, side, [], m.groupOf))?.shapes ?? [];
-}
-
 /** The island's payload. Throws (naming the page) when the model or a referred-pain id is unknown. */
 export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPayload> {
-  const { mode, model, side, records, manifest, where, root = process.cwd() } = input;
+  const { mode, model, side, records, manifest, where } = input;
   const models = availableModels(manifest);
   if (mode === "figure" && !models.some((m) => m.model === model)) {
     throw new Error(
@@ -272,19 +227,6 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
     hasSkin: structures.some((s) => s.group === "skin" && (!s.models || s.models.includes(model))),
   };
   if (input.frame) payload.frame = input.frame;
-  const groups = new Map(structures.map((s) => [s.id, s.group]));
-  // The explorer's placeholder draws the outlines of its first view (fetched) in this frame; a page figure shows
-  // its poster instead (buildViewerPoster).
-  if (explorer) {
-    const schematic = await buildSchematic(
-      modelFiles(model, manifest, root),
-      viewDirection(input.view, side, model),
-      side,
-      input.frame ?? [...input.focus, ...input.secondary],
-      (id) => groups.get(id) ?? "connective",
-    );
-    if (schematic) payload.viewBox = schematic.viewBox;
-  }
   if (input.referredPain) {
     const facts = records.get(input.referredPain);
     if (!facts?.referredPain) {
@@ -351,7 +293,9 @@ function posterPatches(payload: ViewerPayload): PosterPatch[] {
     radii: p.radii,
     kind: p.kind,
   }));
-  for (const zone of payload.zones ?? []) {
+  // Endangerment sites show when the figure opens with their layer (a site's figure), not in the explorer's first view.
+  const zones = figureLayers(payload).includes("zone") ? (payload.zones ?? []) : [];
+  for (const zone of zones) {
     for (const side of zone.bilateral ? (["r", "l"] as const) : (["r"] as const)) {
       for (const p of zone.patches) out.push({ centre: onSide(p.centre, side), radii: p.radii, kind: "zone" });
     }
