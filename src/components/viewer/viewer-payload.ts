@@ -260,29 +260,31 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
  * A page figure's poster (poster.ts): its first view as the viewer opens it, from the same files, layers and
  * framing. Undefined before the models are generated.
  */
-export function buildViewerPoster(input: PayloadInput, payload: ViewerPayload): Promise<Poster | undefined> {
+export async function buildViewerPoster(input: PayloadInput, payload: ViewerPayload): Promise<Poster | undefined> {
   const { model, manifest, records, root = process.cwd() } = input;
   const groups = new Map(buildModelStructures("figure", model, records, manifest).map((s) => [s.id, s.group]));
-  return figurePoster(
-    {
-      model,
-      files: modelFiles(model, manifest, root),
-      visibilityFile: join(root, "public", "models", `${model}.visibility.json`),
-      view: input.view,
-      side: input.side,
-      focus: input.focus,
-      secondary: input.secondary,
-      frame: input.frame,
-      groups,
-      layers: figureLayers(payload),
-      patches: posterPatches(payload),
-    },
-    root,
-  ).catch((error: Error) => {
-    throw new Error(
-      `${input.where}: the poster of the figure of ${model} (focus ${input.focus.join(", ") || "none"}) could not be drawn: ${error.message}`,
+  try {
+    return await figurePoster(
+      {
+        model,
+        files: modelFiles(model, manifest, root),
+        visibilityFile: join(root, "public", "models", `${model}.visibility.json`),
+        view: input.view,
+        side: input.side,
+        focus: input.focus,
+        secondary: input.secondary,
+        frame: input.frame,
+        groups,
+        layers: figureLayers(payload),
+        patches: posterPatches(payload),
+      },
+      root,
     );
-  });
+  } catch (error) {
+    throw new Error(
+      `${input.where}: the poster of the figure of ${model} (focus ${input.focus.join(", ") || "none"}) could not be drawn: ${(error as Error).message}`,
+    );
+  }
 }
 
 /** The referred-pain and endangerment-site ellipses a figure draws, on its side (records give the right side). */
