@@ -2,31 +2,15 @@
 // integration puts the ones the pages name into dist/posters/, names the first poster of each page as its social
 // preview image (og:image, which the page head cannot know before its figures render), and serves the cache at
 // /posters/ in `astro dev`.
-import {
-  copyFileSync,
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { htmlFiles } from "../../scripts/dist-html.ts";
+import { POSTER_CACHE as CACHE, POSTER_URL } from "../components/viewer/poster-files.ts";
 
-const CACHE = ".cache/posters";
-const POSTER = /<img class="av-poster" src="\/posters\/([a-z0-9-]+\.webp)" width="(\d+)" height="(\d+)"/g;
-
-function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...htmlFiles(path));
-    else if (entry.name.endsWith(".html")) out.push(path);
-  }
-  return out;
-}
+const NAME = "([a-z0-9-]+\\.webp)";
+const POSTER = new RegExp(`<img class="av-poster" src="${POSTER_URL}/${NAME}" width="(\\d+)" height="(\\d+)"`, "g");
 
 export function posters(): AstroIntegration {
   let site: URL | undefined;
@@ -40,7 +24,7 @@ export function posters(): AstroIntegration {
       },
       "astro:server:setup": ({ server }) => {
         server.middlewares.use((req, res, next) => {
-          const name = /^\/posters\/([a-z0-9-]+\.webp)$/.exec(req.url ?? "")?.[1];
+          const name = new RegExp(`^${POSTER_URL}/${NAME}$`).exec(req.url ?? "")?.[1];
           const path = name ? join(root, CACHE, name) : "";
           if (!name || !existsSync(path)) return next();
           res.setHeader("Content-Type", "image/webp");
@@ -58,7 +42,7 @@ export function posters(): AstroIntegration {
           if (!first || !site || !html.includes("</head>")) continue;
           const [, name, width, height] = first;
           const meta = [
-            `<meta property="og:image" content="${new URL(`/posters/${name}`, site).href}">`,
+            `<meta property="og:image" content="${new URL(`${POSTER_URL}/${name}`, site).href}">`,
             `<meta property="og:image:type" content="image/webp">`,
             `<meta property="og:image:width" content="${width}">`,
             `<meta property="og:image:height" content="${height}">`,
@@ -66,11 +50,12 @@ export function posters(): AstroIntegration {
           ].join("");
           writeFileSync(file, html.replace("</head>", `${meta}</head>`));
         }
-        mkdirSync(join(out, "posters"), { recursive: true });
+        const dest = join(out, POSTER_URL);
+        mkdirSync(dest, { recursive: true });
         for (const name of used) {
           const from = join(root, CACHE, name);
           if (!existsSync(from)) throw new Error(`${from}: a page names this poster but it was not drawn`);
-          copyFileSync(from, join(out, "posters", name));
+          copyFileSync(from, join(dest, name));
         }
       },
     },

@@ -15,7 +15,7 @@ import {
 import type { CameraState, Side, Vec3, ViewName } from "../lib/view-state.ts";
 import { bestDirection, figureDirection, targetNodes } from "../lib/visibility.ts";
 import { AnatomyModel, type Appearance } from "./anatomy-model.ts";
-import { frameBox } from "./camera-presets.ts";
+import { expandForContext, frameBox } from "./camera-presets.ts";
 import { createLabelScratch, labelAt, placeLabels } from "./labels.ts";
 import { MaterialSet, ZONE_COLOUR } from "./materials.ts";
 import { acquireModel, releaseModel } from "./model-cache.ts";
@@ -722,13 +722,6 @@ function wantsTable(a: Appearance): boolean {
 }
 
 /** A structure seen from above or the side can be very thin; give it some room so the context shows. */
-function expandForContext(box: Box3): void {
-  const size = box.getSize(new Vector3());
-  const min = 0.14;
-  box.expandByVector(
-    new Vector3(Math.max(0, min - size.x) / 2, Math.max(0, min - size.y) / 2, Math.max(0, min - size.z) / 2),
-  );
-}
 
 function cameraState(camera: PerspectiveCamera, target: Vector3): CameraState {
   return {

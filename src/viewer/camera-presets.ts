@@ -40,3 +40,12 @@ export function frameBox(
   target.copy(centre);
   position.copy(direction).multiplyScalar(Math.max(distance, 0.05)).add(centre);
 }
+
+/** A figure's first framing shows at least 14 cm around small targets (the room a hand or a wrist needs). */
+export function expandForContext(box: Box3): void {
+  const size = box.getSize(new Vector3());
+  const min = 0.14;
+  box.expandByVector(
+    new Vector3(Math.max(0, min - size.x) / 2, Math.max(0, min - size.y) / 2, Math.max(0, min - size.z) / 2),
+  );
+}

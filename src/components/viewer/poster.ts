@@ -10,9 +10,19 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
-import { boxHalfExtents, perspectiveCamera, rasterize, viewBasis } from "../../../models/raster.ts";
+import { Box3, PerspectiveCamera, Vector3 } from "three";
+import { perspectiveCamera, rasterize, viewBasis } from "../../../models/raster.ts";
 import { readModelNodes } from "../../../models/read-glb.ts";
-import { FOCUS_COLOUR, PAIN_COLOUR, SECONDARY_COLOUR, tissueLook, ZONE_COLOUR } from "../../lib/tissue-colours.ts";
+import { vertexNormals } from "../../../models/soft/mesh.ts";
+import { normalize } from "../../../models/vec.ts";
+import {
+  FOCUS_COLOUR,
+  PAIN_COLOUR,
+  SECONDARY_COLOUR,
+  srgbBytes,
+  tissueLook,
+  ZONE_COLOUR,
+} from "../../lib/tissue-colours.ts";
 import type { LayerKey, Side, Vec3 } from "../../lib/view-state.ts";
 import {
   decodeVisibility,
@@ -22,7 +32,9 @@ import {
   type Visibility,
   type VisibilityFile,
 } from "../../lib/visibility.ts";
+import { expandForContext, frameBox } from "../../viewer/camera-presets.ts";
 import { viewDirection } from "../../viewer/view-directions.ts";
+import { POSTER_CACHE, POSTER_URL } from "./poster-files.ts";
 import { renderInPool } from "./poster-pool.ts";
 
 /** Poster size in CSS pixels: the stage's 4:3 at the width a figure is shown in the text column. */
@@ -36,13 +48,14 @@ const SUPERSAMPLE = 1.5;
 /** The viewer's camera (Stage3D.tsx): vertical field of view and the margin of a figure's first framing. */
 const FOV = 30;
 const MARGIN = 1.2;
-/** A figure's first framing shows at least this much (metres) around small targets (Stage3D expandForContext). */
-const MIN_CONTEXT = 0.14;
 /** The renderer's own sources: a change to them draws every poster again (their hash is in each file name). */
-const RENDERER_SOURCES = ["src/components/viewer/poster.ts", "models/raster.ts", "src/lib/tissue-colours.ts"];
-/** Where posters are cached and served from. */
-export const POSTER_CACHE = ".cache/posters";
-export const POSTER_URL = "/posters";
+const RENDERER_SOURCES = [
+  "src/components/viewer/poster.ts",
+  "models/raster.ts",
+  "models/soft/mesh.ts",
+  "src/lib/tissue-colours.ts",
+  "src/viewer/camera-presets.ts",
+];
 
 export interface PosterInput {
   model: string;
@@ -78,8 +91,6 @@ export interface Poster {
   src: string;
   width: number;
   height: number;
-  /** Bytes of the WebP file. */
-  bytes: number;
 }
 
 type Node = Awaited<ReturnType<typeof readModelNodes>>[number];
@@ -143,23 +154,23 @@ export async function figurePoster(input: PosterInput, root = process.cwd()): Pr
   const key = posterKey(input, root);
   const path = join(root, POSTER_CACHE, `${key}.webp`);
   if (!existsSync(path)) {
-    const webp = await renderInPool(input, root);
-    mkdirSync(join(root, POSTER_CACHE), { recursive: true });
-    writeFileSync(path, webp);
+    // Pages render several at once: two figures of one view (a guide and its atlas page) share one drawing.
+    let drawing = drawings.get(path);
+    if (!drawing) {
+      drawing = renderInPool(input, root).then((webp) => {
+        mkdirSync(join(root, POSTER_CACHE), { recursive: true });
+        writeFileSync(path, webp);
+      });
+      drawings.set(path, drawing);
+      drawing.finally(() => drawings.delete(path)).catch(() => undefined);
+    }
+    await drawing;
   }
-  return {
-    src: `${POSTER_URL}/${key}.webp`,
-    width: POSTER_WIDTH,
-    height: POSTER_HEIGHT,
-    bytes: readFileSync(path).length,
-  };
+  return { src: `${POSTER_URL}/${key}.webp`, width: POSTER_WIDTH, height: POSTER_HEIGHT };
 }
+const drawings = new Map<string, Promise<void>>();
 
-const rgb = (hex: string): Vec3 => [
-  Number.parseInt(hex.slice(1, 3), 16) / 255,
-  Number.parseInt(hex.slice(3, 5), 16) / 255,
-  Number.parseInt(hex.slice(5, 7), 16) / 255,
-];
+const rgb = (hex: string): Vec3 => srgbBytes(hex).map((b) => b / 255) as Vec3;
 const OUTLINE = rgb("#1d1f22");
 const FOCUS = rgb(FOCUS_COLOUR);
 const PAIN = rgb(PAIN_COLOUR);
@@ -222,22 +233,10 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
     }
   }
 
-  // Framing: the box of the framed structures on the figure's side (Stage3D frameBox), at least MIN_CONTEXT wide.
+  // Framing: the viewer's own (camera-presets.ts): the box of the framed structures that are drawn (on the figure's
+  // side when it has them), else of the highlighted ones (a frame on a layer the figure does not open), else of
+  // everything drawn; with room around small targets.
   const frameIds = new Set(input.frame ?? [...input.focus, ...input.secondary]);
-  const min: Vec3 = [Infinity, Infinity, Infinity];
-  const max: Vec3 = [-Infinity, -Infinity, -Infinity];
-  const grow = (n: Node) => {
-    const p = n.positions;
-    for (let i = 0; i < p.length; i += 3) {
-      for (let k = 0; k < 3; k++) {
-        const v = p[i + k] as number;
-        if (v < (min[k] as number)) min[k] = v;
-        if (v > (max[k] as number)) max[k] = v;
-      }
-    }
-  };
-  // The framed structures that are drawn (on the figure's side when it has them), else the highlighted ones (a
-  // frame on a layer the figure does not open), else everything drawn: the viewer's rule (Stage3D).
   const pick = (ids: Set<string>) => {
     const list = drawn.filter((n) => ids.has(n.id));
     const mine = list.filter(onSide);
@@ -245,15 +244,14 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
   };
   let framed = pick(frameIds);
   if (framed.length === 0) framed = pick(highlighted);
-  for (const n of framed.length > 0 ? framed : drawn) grow(n);
-  if (framed.length > 0) {
-    for (let k = 0; k < 3; k++) {
-      const extra = Math.max(0, MIN_CONTEXT - ((max[k] as number) - (min[k] as number))) / 2;
-      min[k] = (min[k] as number) - extra;
-      max[k] = (max[k] as number) + extra;
-    }
-  }
-  const { eye, target } = frameBox(min, max, direction, W / H);
+  const box = new Box3();
+  for (const n of framed.length > 0 ? framed : drawn) box.union(new Box3().setFromArray(n.positions));
+  if (framed.length > 0) expandForContext(box);
+  const eyeV = new Vector3();
+  const targetV = new Vector3();
+  frameBox(box, new Vector3(...direction), new PerspectiveCamera(FOV, W / H), eyeV, targetV, MARGIN);
+  const eye = eyeV.toArray() as Vec3;
+  const target = targetV.toArray() as Vec3;
   const camera = perspectiveCamera({ eye, target, fov: FOV, width: W, height: H });
   const basis = viewBasis([eye[0] - target[0], eye[1] - target[1], eye[2] - target[2]]);
   const focal = H / 2 / Math.tan((FOV * Math.PI) / 360);
@@ -310,7 +308,7 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
 
   // Shading: a soft key light from the camera's upper left, as the viewer's lights fall.
   const { toward: f, right: r } = basis;
-  const light = normalise([f[0] * 0.8 - r[0] * 0.35, f[1] * 0.8 + 0.45, f[2] * 0.8 - r[2] * 0.35]);
+  const light = normalize([f[0] * 0.8 - r[0] * 0.35, f[1] * 0.8 + 0.45, f[2] * 0.8 - r[2] * 0.35]);
   /** Light on a surface at a pixel: ambient, a key light and a little more where it faces the camera. */
   const lightAt = (buf: Float32Array, px: number): number => {
     const nx = buf[3 * px] as number;
@@ -438,11 +436,6 @@ function edgeOf(owner: Int32Array, depth: Float32Array, lit: Uint8Array, px: num
 const RING_X = Int8Array.from([1, -1, 0, 0, 2, -2, 0, 0, 1, 1, -1, -1]);
 const RING_Y = Int8Array.from([0, 0, 1, -1, 0, 0, 2, -2, 1, -1, 1, -1]);
 
-function normalise(v: Vec3): Vec3 {
-  const l = Math.hypot(v[0], v[1], v[2]) || 1;
-  return [v[0] / l, v[1] / l, v[2] / l];
-}
-
 /** The box (x0, y0, x1, y1) of the pixels anything covers, grown by `pad`; an empty image gives an empty box. */
 function coveredBox(
   owner: Int32Array,
@@ -533,16 +526,16 @@ function placePatches(patches: readonly PosterPatch[], drawn: readonly Node[], g
           best = d;
           hit = [p[i] as number, p[i + 1] as number, p[i + 2] as number];
           const n = normalCache.get(node);
-          if (n) normal = normalise([n[i] as number, n[i + 1] as number, n[i + 2] as number]);
+          if (n) normal = normalize([n[i] as number, n[i + 1] as number, n[i + 2] as number]);
         }
       }
     }
     if (!hit) continue;
     const at = hit;
     // The decal's axes (three's Matrix4.lookAt from the normal with +Y up): across, up, out of the surface.
-    let across = normalise([normal[2], 0, -normal[0]]);
+    let across = normalize([normal[2], 0, -normal[0]]);
     if (Math.hypot(...across) < 1e-6) across = [1, 0, 0];
-    const up = normalise([
+    const up = normalize([
       normal[1] * across[2] - normal[2] * across[1],
       normal[2] * across[0] - normal[0] * across[2],
       normal[0] * across[1] - normal[1] * across[0],
@@ -572,40 +565,4 @@ function placePatches(patches: readonly PosterPatch[], drawn: readonly Node[], g
     });
   }
   return out;
-}
-
-/** Smooth vertex normals (area-weighted face normals). */
-function vertexNormals(p: Float32Array, idx: Uint32Array): Float32Array {
-  const n = new Float32Array(p.length);
-  for (let t = 0; t < idx.length; t += 3) {
-    const a = 3 * (idx[t] as number);
-    const b = 3 * (idx[t + 1] as number);
-    const c = 3 * (idx[t + 2] as number);
-    const ux = (p[b] as number) - (p[a] as number);
-    const uy = (p[b + 1] as number) - (p[a + 1] as number);
-    const uz = (p[b + 2] as number) - (p[a + 2] as number);
-    const vx = (p[c] as number) - (p[a] as number);
-    const vy = (p[c + 1] as number) - (p[a + 1] as number);
-    const vz = (p[c + 2] as number) - (p[a + 2] as number);
-    const nx = uy * vz - uz * vy;
-    const ny = uz * vx - ux * vz;
-    const nz = ux * vy - uy * vx;
-    for (const i of [a, b, c]) {
-      n[i] = (n[i] as number) + nx;
-      n[i + 1] = (n[i + 1] as number) + ny;
-      n[i + 2] = (n[i + 2] as number) + nz;
-    }
-  }
-  return n;
-}
-
-/** Camera placement showing the box from `direction` (the viewer's frameBox, camera-presets.ts). */
-function frameBox(min: Vec3, max: Vec3, direction: Vec3, aspect: number): { eye: Vec3; target: Vec3 } {
-  const basis = viewBasis(direction);
-  const d = basis.toward;
-  const { centre, halfW, halfH, halfD } = boxHalfExtents(min, max, basis);
-  const tanV = Math.tan((FOV * Math.PI) / 360);
-  const distance = Math.max(halfH / tanV, halfW / (tanV * aspect)) * MARGIN + halfD;
-  const k = Math.max(distance, 0.05);
-  return { eye: [centre[0] + d[0] * k, centre[1] + d[1] * k, centre[2] + d[2] * k], target: centre };
 }

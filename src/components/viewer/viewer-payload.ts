@@ -196,6 +196,21 @@ export function buildModelStructures(
 /** Per mode and model, for the build (every figure of a model shares one list). */
 const structuresCache = new Map<string, { manifest: Manifest | null; structures: StructureInfo[] }>();
 
+/** buildModelStructures, once per mode, model and manifest for the whole build. */
+function modelStructures(
+  mode: "figure" | "explorer",
+  model: string,
+  records: Map<string, AnatomyFacts>,
+  manifest: Manifest | null,
+): StructureInfo[] {
+  const key = `${mode}:${model}`;
+  const cached = structuresCache.get(key);
+  if (cached && cached.manifest === manifest) return cached.structures;
+  const structures = buildModelStructures(mode, model, records, manifest);
+  structuresCache.set(key, { manifest, structures });
+  return structures;
+}
+
 /** The island's payload. Throws (naming the page) when the model or a referred-pain id is unknown. */
 export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPayload> {
   const { mode, model, side, records, manifest, where } = input;
@@ -206,12 +221,7 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
     );
   }
   const explorer = mode === "explorer";
-  const cacheKey = `${mode}:${model}`;
-  let structures = structuresCache.get(cacheKey)?.structures;
-  if (!structures || structuresCache.get(cacheKey)?.manifest !== manifest) {
-    structures = buildModelStructures(mode, model, records, manifest);
-    structuresCache.set(cacheKey, { manifest, structures });
-  }
+  const structures = modelStructures(mode, model, records, manifest);
   const highlighted = new Set([...input.focus, ...input.secondary]);
   const payload: ViewerPayload = {
     mode,
@@ -262,7 +272,7 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
  */
 export async function buildViewerPoster(input: PayloadInput, payload: ViewerPayload): Promise<Poster | undefined> {
   const { model, manifest, records, root = process.cwd() } = input;
-  const groups = new Map(buildModelStructures("figure", model, records, manifest).map((s) => [s.id, s.group]));
+  const groups = new Map(modelStructures("figure", model, records, manifest).map((s) => [s.id, s.group]));
   try {
     return await figurePoster(
       {
