@@ -1,5 +1,6 @@
 // How well the generated structures fit: volume against target, mean thickness, how much of a structure lies
 // inside bone away from its attachments, and topology. Used by the models report (models/report.ts) and tests.
+import { signedVolume } from "./soft/analyse.ts";
 import { type BoneDistance, unionField } from "./soft/bone-field.ts";
 import type { Vec3 } from "./types.ts";
 import { triangleOffset } from "./vec.ts";
@@ -16,19 +17,8 @@ const get = (m: Triangles, i: number): Vec3 => [
   m.positions[3 * i + 2] ?? 0,
 ];
 
-/** Signed enclosed volume, m^3 (positive for outward-facing triangles). */
-export function meshVolume(m: Triangles): number {
-  let v = 0;
-  for (let f = 0; f + 2 < m.indices.length; f += 3) {
-    const a = get(m, m.indices[f] ?? 0);
-    const b = get(m, m.indices[f + 1] ?? 0);
-    const c = get(m, m.indices[f + 2] ?? 0);
-    v +=
-      (a[0] * (b[1] * c[2] - b[2] * c[1]) + a[1] * (b[2] * c[0] - b[0] * c[2]) + a[2] * (b[0] * c[1] - b[1] * c[0])) /
-      6;
-  }
-  return v;
-}
+/** Signed enclosed volume, m^3 (positive for outward-facing triangles): the builders' own measure. */
+export const meshVolume = (m: Triangles): number => signedVolume(m);
 
 /** Surface area, m^2. */
 export function meshArea(m: Triangles): number {

@@ -2,13 +2,16 @@
 import type { MeshData, Vec3 } from "../types.ts";
 import { cross, dot, len, pointTriangleDistance, sub } from "../vec.ts";
 
-const vtx = (m: MeshData, i: number): Vec3 => [
+/** Any indexed triangle list (a built mesh, or one read back from a file). */
+type Triangles = { positions: ArrayLike<number>; indices: ArrayLike<number> };
+
+const vtx = (m: Triangles, i: number): Vec3 => [
   m.positions[3 * i] ?? 0,
   m.positions[3 * i + 1] ?? 0,
   m.positions[3 * i + 2] ?? 0,
 ];
 
-function tri(m: MeshData, f: number): [Vec3, Vec3, Vec3] {
+function tri(m: Triangles, f: number): [Vec3, Vec3, Vec3] {
   return [vtx(m, m.indices[3 * f] ?? 0), vtx(m, m.indices[3 * f + 1] ?? 0), vtx(m, m.indices[3 * f + 2] ?? 0)];
 }
 
@@ -42,7 +45,7 @@ export function edgeReport(m: MeshData): { boundary: number; nonManifold: number
 }
 
 /** Signed enclosed volume (m^3); positive when triangles face outward. */
-export function signedVolume(m: MeshData): number {
+export function signedVolume(m: Triangles): number {
   let v = 0;
   for (let f = 0; f < m.indices.length / 3; f++) {
     const [a, b, c] = tri(m, f);
