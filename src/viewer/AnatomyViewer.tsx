@@ -7,6 +7,7 @@ import {
   type PointerEvent,
   type ReactNode,
   Suspense,
+  startTransition,
   useCallback,
   useEffect,
   useId,
@@ -50,7 +51,7 @@ import {
   type ViewRequest,
 } from "./view-request.ts";
 import { pageViewers } from "./viewer-keys.ts";
-import { detectWebGL } from "./webgl.ts";
+import { probeWebGL, warmUpWebGL } from "./webgl.ts";
 
 const Stage3D = lazy(() => import("./Stage3D.tsx"));
 
@@ -124,6 +125,10 @@ export default function AnatomyViewer({ data, children }: Props) {
   const [notice, setNotice] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState("");
   const [active, setActive] = useState(true);
+  /** The figure has been in view (or within 100 px of it) at least once. The island hydrates earlier, when the figure
+   *  comes within 300 px, to fetch its structure list; its 3D code, model and GPU context wait for this, so a figure
+   *  below the first screen costs the page's load nothing on the main thread. */
+  const [seen, setSeen] = useState(false);
   const [reducedMotion, setReducedMotion] = useState(false);
   const [dark, setDark] = useState(false);
   const [fullscreen, setFullscreen] = useState(false);
@@ -208,10 +213,14 @@ export default function AnatomyViewer({ data, children }: Props) {
   useEffect(() => {
     if (shared) return;
     let cancelled = false;
+    // The GPU wakes in a worker while the structure list downloads.
+    warmUpWebGL();
     loadModelData(payload.mode, payload.model, stageKey).then(
       (data) => {
         if (cancelled) return;
-        setShared(data.structures);
+        // The list of every structure is the largest render of the island (hundreds of rows in the explorer): as a
+        // transition React draws it in slices, so taps and scrolling are never held up by it.
+        startTransition(() => setShared(data.structures));
         begin(data.structures);
       },
       () => {
@@ -262,22 +271,32 @@ export default function AnatomyViewer({ data, children }: Props) {
         setNotice(["The link names a 3D view that is not on this page any more; showing the page's own views."]);
       }
     }
-    const support = detectWebGL();
-    setSoftware(support.software);
-    if (support.available) setMountStage(true);
-    else {
-      setStatus("fallback");
-      setReason("no-webgl");
-    }
+    probeWebGL().then((support) => {
+      setSoftware(support.software);
+      if (support.available) setMountStage(true);
+      else {
+        setStatus("fallback");
+        setReason("no-webgl");
+      }
+    });
   }
 
-  // Render nothing while off screen or in a hidden tab.
+  // Render nothing while off screen or in a hidden tab; build nothing before the figure first comes into view.
   useEffect(() => {
     const root = rootRef.current;
-    if (!root || typeof IntersectionObserver !== "function") return;
-    const observer = new IntersectionObserver((entries) => setActive(inViewNow(entries)), {
-      rootMargin: "100px",
-    });
+    if (!root) return;
+    if (typeof IntersectionObserver !== "function") {
+      setSeen(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const now = inViewNow(entries);
+        setActive(now);
+        if (now) setSeen(true);
+      },
+      { rootMargin: "100px" },
+    );
     observer.observe(root);
     return () => observer.disconnect();
   }, []);
@@ -729,7 +748,7 @@ export default function AnatomyViewer({ data, children }: Props) {
             hidden={status === "ready"}
             nameOf={nameOf}
           />
-          {mountStage && status !== "error" && (
+          {mountStage && seen && status !== "error" && (
             <Suspense fallback={null}>
               {/* Transparent until the model is drawn, so the placeholder below shows through while loading. */}
               <div className="av-canvas">
