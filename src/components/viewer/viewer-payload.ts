@@ -287,6 +287,8 @@ export async function buildViewerPoster(input: PayloadInput, payload: ViewerPayl
         groups,
         layers: figureLayers(payload),
         patches: posterPatches(payload),
+        // A figure opens with its highlighted structures labelled (AnatomyViewer's initial state), in this order.
+        labels: [...[...input.focus].sort(), ...[...input.secondary].sort()],
       },
       root,
     );
