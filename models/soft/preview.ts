@@ -50,7 +50,7 @@ async function renderViews(items: Drawable[], views: ViewName[], frame: string[]
           frame,
           groups: new Map(items.map((d) => [d.id, layerGroupOf(d.tissue, d.layer)])),
           layers: LAYER_KEYS,
-        }),
+        }).then((image) => image.webp),
       );
     }
     await sharp({
