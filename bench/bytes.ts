@@ -175,7 +175,33 @@ async function bundleAnalysis() {
     by.set(key, (by.get(key) ?? 0) + bytesInOutput);
   }
   const chunk = readdirSync(join(DIST, "_astro")).find((f) => /^Stage3D\..*\.js$/.test(f));
+  // The floor the stack sets: what no viewer built on React, R3F and three can do without, before one line of its
+  // own (React's client as built, R3F's canvas and hooks, and three's renderer with a mesh, material and camera).
+  const alone = async (contents: string, external: string[]) => {
+    const out = await build({
+      stdin: { contents, resolveDir: ROOT, loader: "ts" },
+      bundle: true,
+      minify: true,
+      format: "esm",
+      write: false,
+      external: ["react", "react-dom", "react/jsx-runtime", ...external],
+      plugins: [patch],
+      define: { "process.env.NODE_ENV": '"production"' },
+      logLevel: "silent",
+    });
+    return gzipSize(Buffer.from(out.outputFiles[0]?.contents ?? new Uint8Array()));
+  };
+  const client = readdirSync(join(DIST, "_astro")).find((f) => /^client\..*\.js$/.test(f));
+  const floor = {
+    react: client ? sized(`/_astro/${client}`).gzip : 0,
+    r3f: await alone('export { Canvas, useFrame, useThree } from "@react-three/fiber";', ["three"]),
+    three: await alone(
+      'export { WebGLRenderer, Scene, PerspectiveCamera, Mesh, MeshStandardMaterial, BufferGeometry } from "three";',
+      [],
+    ),
+  };
   return {
+    floor,
     builtChunk: chunk ? sized(`/_astro/${chunk}`) : null,
     rebundle: output ? { raw: output.contents.length, gzip: gzipSize(Buffer.from(output.contents)) } : null,
     byPackage: [...by].sort((a, b) => b[1] - a[1]).map(([name, raw]) => ({ name, raw })),
@@ -345,6 +371,11 @@ const md: string[] = [
   "| package | bytes (minified) |",
   "| --- | --- |",
   ...bundle.byPackage.slice(0, 15).map((b) => `| ${b.name} | ${kb(b.raw)} |`),
+  "",
+  `The stack's floor, gzip: React's client ${kb(bundle.floor.react)} + R3F's canvas and hooks ${kb(bundle.floor.r3f)} + ` +
+    `three's renderer with one mesh ${kb(bundle.floor.three)} = ` +
+    `${kb(bundle.floor.react + bundle.floor.r3f + bundle.floor.three)} before any viewer code ` +
+    `(target for all JS of a page with 3D: ${kb(TARGETS.viewerJsGzip)}).`,
   "",
   "## Build",
   "",
