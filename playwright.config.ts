@@ -19,7 +19,8 @@ export default defineConfig({
   reporter: process.env["CI"] ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: "retain-on-failure",
+    // A trace snapshots the page at every action; CI keeps only its log, so it records none there.
+    trace: process.env["CI"] ? "off" : "retain-on-failure",
     ...devices["Desktop Chrome"],
     // The site's service worker would answer requests that specs intercept with page.route (broken models, blocked
     // decoder); tests/e2e/offline.spec.ts allows it.
