@@ -16,7 +16,16 @@ import {
 } from "../../src/viewer/viewer-state.ts";
 
 function structure(id: string, group: StructureInfo["group"] = "superficial", models?: string[]): StructureInfo {
-  return { id, name: id.replaceAll("-", " "), aliases: [], tissue: "muscle", layer: 1, group, page: true, models };
+  return {
+    id,
+    name: id.replaceAll("-", " "),
+    aliases: [],
+    tissue: "muscle",
+    layer: 1,
+    group,
+    page: true,
+    ...(models ? { models } : {}),
+  };
 }
 
 const structures = [
