@@ -400,10 +400,11 @@ export default function AnatomyViewer({ data, children }: Props) {
       data-selected={state.selected ?? ""}
       data-highlighted={highlighted.join(" ")}
     >
-      {/* Controls exist only once they work: the server render (and a page without JavaScript) has none. */}
-      {!hydrated && <div className="av-toolbar av-toolbar-pending" aria-hidden="true" />}
-      {hydrated && status !== "fallback" && !(status === "error" && payload.mode === "figure") && (
+      {/* The server render has the toolbar too, inert and unseen until the island runs (and hidden on a page without
+          JavaScript), so it keeps its own space and nothing moves when the controls come alive. */}
+      {(!hydrated || (status !== "fallback" && !(status === "error" && payload.mode === "figure"))) && (
         <Toolbar
+          pending={!hydrated}
           modelMenuEnabled={hydrated}
           mode={payload.mode}
           model={state.model}

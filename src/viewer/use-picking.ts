@@ -1,6 +1,6 @@
 // Picking on the 3D stage: a click or tap selects the structure under it (a drag does not; a label under the
 // pointer wins over the model behind it), and hovering with a mouse names the structure in a tooltip.
-import { type RefObject, useEffect, useMemo } from "react";
+import { type RefObject, useEffect } from "react";
 import { type Camera, Raycaster, Vector2 } from "three";
 import type { AnatomyModel } from "./anatomy-model.ts";
 import { labelAt } from "./labels.ts";
@@ -23,17 +23,18 @@ export function usePicking(
   camera: Camera,
   latest: RefObject<PickingProps>,
 ): void {
-  const ray = useMemo(() => ({ raycaster: new Raycaster(), pointer: new Vector2() }), []);
   useEffect(() => {
     if (!model) return;
     const el = canvas;
+    // Once per model, reused by every pick.
+    const raycaster = new Raycaster();
+    const pointer = new Vector2();
     let down: { x: number; y: number; id: number } | null = null;
     let hoverFrame = 0;
     let lastHover: string | null = null;
     const pickAt = (clientX: number, clientY: number) => {
-      toDeviceCoords(clientX, clientY, el.getBoundingClientRect(), ray.pointer);
-      ray.raycaster.setFromCamera(ray.pointer, camera);
-      return model.pick(ray.raycaster);
+      raycaster.setFromCamera(toDeviceCoords(clientX, clientY, el.getBoundingClientRect(), pointer), camera);
+      return model.pick(raycaster);
     };
     const onDown = (e: PointerEvent) => {
       down = { x: e.clientX, y: e.clientY, id: e.pointerId };
@@ -92,5 +93,5 @@ export function usePicking(
       el.removeEventListener("pointerleave", hideTooltip);
       hideTooltip();
     };
-  }, [model, canvas, camera, latest, ray]);
+  }, [model, canvas, camera, latest]);
 }
