@@ -2,22 +2,12 @@
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
 import mdx from "@astrojs/mdx";
 import react from "@astrojs/react";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
+import { models } from "./src/integrations/models.ts";
 import { posters } from "./src/integrations/posters.ts";
-
-/** The models' manifest is read at build time only (pages and the per-model data files): the browser never needs it. */
-const dropBuildOnlyFiles = {
-  name: "palpate:drop-build-only-files",
-  hooks: {
-    "astro:build:done": async ({ dir }) => {
-      await rm(new URL("models/manifest.json", dir), { force: true });
-    },
-  },
-};
 
 /**
  * R3F's <Canvas> registers every three.js export for JSX elements (`extend(THREE)`), which keeps all of three.js in
@@ -70,10 +60,11 @@ export default defineConfig({
   build: { format: "directory", concurrency: 4 },
   // /embed/ is a frame for other sites, not a page to find.
   integrations: [
+    // First: generates public/models (cached) when a build or dev server starts, before any page reads the manifest.
+    models(),
     mdx(),
     react(),
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith("/embed/") }),
-    dropBuildOnlyFiles,
     posters(),
   ],
   // No code blocks on the site, and Shiki's inline styles would be blocked by the CSP.

@@ -24,6 +24,7 @@ import {
   wholeMidline,
 } from "./mesh.ts";
 import { saveRawMesh, startMeshCache } from "./mesh-cache.ts";
+import { inModel, MODELS } from "./model-files.ts";
 import { type LoadedRecord, loadRecords } from "./records.ts";
 import { initMeshing } from "./sdf.ts";
 import type { MeshData } from "./types.ts";
@@ -31,18 +32,6 @@ import { buildVisibility } from "./visibility.ts";
 import { type NodeSpec, writeGlb } from "./writer.ts";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-
-/** Model files in manifest order: id, title. Region files take the records that list the region. */
-export const MODELS: { model: string; title: string }[] = [
-  { model: "body", title: "Whole body" },
-  { model: "head-neck", title: "Head and neck" },
-  { model: "shoulder", title: "Shoulder" },
-  { model: "upper-limb", title: "Upper limb" },
-  { model: "trunk", title: "Trunk" },
-  { model: "hip-thigh", title: "Hip and thigh" },
-  { model: "leg-foot", title: "Leg and foot" },
-  { model: "skeleton", title: "Skeleton" },
-];
 
 /**
  * Budgets (enforced by simplifying when exceeded): per file; per model's first-load file and per part loaded on
@@ -196,12 +185,7 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
   if (options.models && selected.length !== options.models.length) {
     throw new Error(`unknown model in ${options.models.join(", ")} (known: ${MODELS.map((m) => m.model).join(", ")})`);
   }
-  const wanted = (r: AnatomyRecord) =>
-    !options.models ||
-    selected.some(
-      (m) =>
-        m.model === "body" || (m.model === "skeleton" ? r.tissue === "bone" : r.regions.includes(m.model as never)),
-    );
+  const wanted = (r: AnatomyRecord) => !options.models || selected.some((m) => inModel(r, m.model));
   if (
     !options.force &&
     !options.models &&
@@ -270,10 +254,6 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
   }
   const meshing = performance.now() - tm;
 
-  // Which files each node goes to.
-  const inModel = (n: BuiltNode, model: string) =>
-    model === "body" ||
-    (model === "skeleton" ? n.loaded.record.tissue === "bone" : n.loaded.record.regions.includes(model as never));
   mkdirSync(outDir, { recursive: true });
   const files: ManifestFile[] = [];
   const perFile: Record<string, number> = {};
@@ -288,7 +268,7 @@ export async function generateModels(options: GenerateOptions = {}): Promise<Gen
   // Bytes shrink roughly with the triangle count; aim a little below the budget.
   const shrink = (bytes: number, budget: number) => Math.max(0.3, (budget / bytes) ** 1.5 * 0.93);
   for (const { model, title } of selected) {
-    const members = nodes.filter((n) => inModel(n, model));
+    const members = nodes.filter((n) => inModel(n.loaded.record, model));
     if (members.length === 0) continue;
     const modelBytes = model === "body" ? BUDGET.overviewBytes : regionBytes;
     const tf = performance.now();

@@ -1,6 +1,7 @@
-// A small CPU triangle rasterizer shared by the soft-tissue preview (shaded PNGs) and the visibility tables and
-// their test (id and depth buffers): cameras that project vertices to pixels, and a scan over the pixel centres
-// each triangle covers. Depth convention: larger is nearer.
+// A small CPU triangle rasterizer shared by the figure posters (src/components/viewer/poster.ts, which also draw the
+// soft-tissue preview, models/soft/preview.ts) and the visibility tables and their test (id and depth buffers):
+// cameras that project vertices to pixels, and a scan over the pixel centres each triangle covers. Depth
+// convention: larger is nearer.
 import type { Vec3 } from "./types.ts";
 
 /** Vertices projected to the screen: pixel x (right), pixel y (down), depth (larger is nearer). */

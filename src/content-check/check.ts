@@ -3,9 +3,9 @@
 // without reading code. `npm run build` runs it first (scripts/check-content.ts); the build's own components keep
 // their checks as a second line.
 import { z } from "zod";
+import { inModel, MODELS } from "../../models/model-files.ts";
 import { CONDITION_BODY_SECTIONS } from "../components/condition/sections.ts";
 import { TECHNIQUE_BODY_SECTIONS } from "../components/technique/sections.ts";
-import { availableModels, inModelByRecord } from "../components/viewer/viewer-payload.ts";
 import { COLLECTION_SOURCES, type CollectionName, collectionSchemas } from "../schemas/collections.ts";
 import type { ReferenceFn } from "../schemas/reference-fn.ts";
 import { type RawEntry, readCollection } from "./load.ts";
@@ -124,8 +124,9 @@ export function checkContent(root: string): ContentProblem[] {
     });
   }
 
+  const stringsOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
   // 6. Figures (frontmatter `anatomy`, placed with <Figure n>): a known model, known ids, each id in that model.
-  const models = new Set(availableModels(null).map((m) => m.model));
+  const models = new Set(MODELS.map((m) => m.model));
   const checkFigure = (file: string, field: string, figure: Record<string, unknown>) => {
     const model = String(figure["model"] ?? "");
     if (!models.has(model)) {
@@ -138,7 +139,7 @@ export function checkContent(root: string): ContentProblem[] {
         const id = String(raw);
         const record = anatomy.get(id);
         if (!record) add(file, `${field}.${key}[${i}]`, `unknown anatomy id "${id}" (no content/anatomy record)`);
-        else if (!inModelByRecord(model, record as never)) {
+        else if (!inModel({ tissue: String(record["tissue"]), regions: stringsOf(record["regions"]) }, model)) {
           add(
             file,
             `${field}.${key}[${i}]`,

@@ -1,6 +1,6 @@
 // Tissue and highlight colours: the one copy, plain data for the viewer (src/viewer/materials.ts), the generator's
-// glTF materials (models/writer.ts), its preview rasterizer (models/soft/preview.ts) and the figure posters
-// (src/components/viewer/poster.ts). The page's legends use the
+// glTF materials (models/writer.ts) and the figure posters (src/components/viewer/poster.ts, which also draw the
+// generator's soft-tissue preview). The page's legends use the
 // same two highlight colours as CSS custom properties (--focus-tissue, --secondary-tissue in src/styles/tokens.css),
 // kept equal to these by tests/unit/tissue-colours.test.ts.
 

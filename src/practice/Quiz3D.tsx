@@ -18,7 +18,7 @@ import { encodeViewState, LAYER_KEYS, LAYER_LABELS, type LayerKey, layerGroupOf 
 import type { Appearance } from "../viewer/anatomy-model.ts";
 import { isDarkTheme, prefersReducedMotion } from "../viewer/page-prefs.ts";
 import type { CameraCommand, CameraRequest, StageApi } from "../viewer/Stage3D.tsx";
-import { detectWebGL } from "../viewer/webgl.ts";
+import { probeWebGL } from "../viewer/webgl.ts";
 import "./practice.css";
 import "./quiz3d.css";
 
@@ -204,7 +204,7 @@ export default function Quiz3D({ data }: { data: string }) {
     setNotice(store.current.notice);
     setReducedMotion(prefersReducedMotion());
     setDark(isDarkTheme());
-    setWebgl(detectWebGL());
+    probeWebGL().then(setWebgl);
     fetch(payload.bankUrl)
       .then((r) => {
         if (!r.ok) throw new Error(`${payload.bankUrl}: ${r.status}`);

@@ -6,6 +6,7 @@ import {
   lazy,
   type ReactNode,
   Suspense,
+  startTransition,
   useCallback,
   useEffect,
   useId,
@@ -48,7 +49,7 @@ import {
   roleOf,
 } from "./viewer-state.ts";
 import { stageLabel, statusMessage, type ViewerReason } from "./viewer-text.ts";
-import { detectWebGL } from "./webgl.ts";
+import { probeWebGL, warmUpWebGL } from "./webgl.ts";
 
 const Stage3D = lazy(() => import("./Stage3D.tsx"));
 
@@ -83,7 +84,10 @@ export default function AnatomyViewer({ data, children }: Props) {
   const [contents, setContents] = useState<ModelContents | null>(null);
   const [notice, setNotice] = useState<string[]>([]);
   const { announcement, announce } = useAnnouncer();
-  const active = useInView(rootRef);
+  /** `seen`: the figure has been in view (or within 100 px of it) at least once. The island hydrates earlier, when
+   *  the figure comes within 300 px, to fetch its structure list; its 3D code, model and GPU context wait for this,
+   *  so a figure below the first screen costs the page's load nothing on the main thread. */
+  const { inView: active, seen } = useInView(rootRef);
   const { reducedMotion, dark } = useViewerPreferences();
   const { fullscreen, toggle: toggleFullscreen } = useFullscreen(rootRef);
   const sheet = useBottomSheet(fullscreen);
@@ -146,10 +150,14 @@ export default function AnatomyViewer({ data, children }: Props) {
   useEffect(() => {
     if (shared) return;
     let cancelled = false;
+    // The GPU wakes in a worker while the structure list downloads.
+    warmUpWebGL();
     loadModelData(payload.mode, payload.model, stageKey).then(
       (data) => {
         if (cancelled) return;
-        setShared(data.structures);
+        // The list of every structure is the largest render of the island (hundreds of rows in the explorer): as a
+        // transition React draws it in slices, so taps and scrolling are never held up by it.
+        startTransition(() => setShared(data.structures));
         begin(data.structures);
       },
       () => {
@@ -180,13 +188,14 @@ export default function AnatomyViewer({ data, children }: Props) {
       setNotice(link.problems);
       moveCamera(link.camera);
     } else if (link.kind === "gone") setNotice([link.notice]);
-    const support = detectWebGL();
-    setSoftware(support.software);
-    if (support.available) setMountStage(true);
-    else {
-      setStatus("fallback");
-      setReason("no-webgl");
-    }
+    probeWebGL().then((support) => {
+      setSoftware(support.software);
+      if (support.available) setMountStage(true);
+      else {
+        setStatus("fallback");
+        setReason("no-webgl");
+      }
+    });
   }
 
   // Views asked for by the page (presentation steps, a lesson's step-through) and stills for the handout.
@@ -477,7 +486,7 @@ export default function AnatomyViewer({ data, children }: Props) {
             hidden={status === "ready"}
             nameOf={nameOf}
           />
-          {mountStage && status !== "error" && (
+          {mountStage && seen && status !== "error" && (
             <Suspense fallback={null}>
               {/* Transparent until the model is drawn, so the placeholder below shows through while loading. */}
               <div className="av-canvas">

@@ -19,6 +19,7 @@ import {
   type Manifest,
   ROOT,
 } from "../../models/build.ts";
+import { inModel, MODELS } from "../../models/model-files.ts";
 import { loadRecords } from "../../models/records.ts";
 import { landmark } from "../../models/skeleton.ts";
 import { partFileName, partOf } from "../../src/lib/model-parts.ts";
@@ -184,6 +185,17 @@ describe("manifest", () => {
     }
     expect(missing).toEqual([]);
     expect(records.filter((r) => r.record.tissue === "bone").length).toBeGreaterThanOrEqual(70);
+  });
+
+  it("puts each structure in the model files models/model-files.ts assigns it to, and only those", () => {
+    const byId = new Map(loadRecords(ROOT).map((r) => [r.record.id, r.record]));
+    const wrong: string[] = [];
+    for (const s of manifest.structures) {
+      const record = byId.get(s.id);
+      const expected = record ? MODELS.filter((m) => inModel(record, m.model)).map((m) => m.model) : [];
+      if (s.models.join() !== expected.join()) wrong.push(`${s.node}: in ${s.models.join(", ")}; expected ${expected}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it("has unique node names of [a-z0-9-] only, matching the files' nodes and their extras", () => {

@@ -26,6 +26,7 @@ const wrist: PosterInput = {
   secondary: ["abductor-pollicis-brevis"],
   groups,
   layers: ["superficial", "deep", "bone", "connective"],
+  labels: ["transverse-carpal-ligament", "abductor-pollicis-brevis"],
 };
 
 /** Pixels showing the focus accent (#e66100, shaded: orange with no blue, unlike any tissue colour), and where their middle is. */
@@ -53,8 +54,9 @@ describe("figure posters", () => {
 
   it("draws the same bytes from the same input", async () => {
     const [a, b] = [await renderPoster(wrist), await renderPoster(wrist)];
-    expect(a.equals(b)).toBe(true);
-    expect(a.length).toBeLessThanOrEqual(40_000);
+    expect(a.webp.equals(b.webp)).toBe(true);
+    expect(a.anchors).toEqual(b.anchors);
+    expect(a.webp.length).toBeLessThanOrEqual(40_000);
   });
 
   it("names the file after everything that changes the picture", () => {
@@ -65,17 +67,41 @@ describe("figure posters", () => {
     expect(posterKey({ ...wrist, side: "l" })).not.toBe(key);
     expect(posterKey({ ...wrist, layers: [...wrist.layers, "skin"] })).not.toBe(key);
     expect(posterKey({ ...wrist, files: wrist.files.slice(0, 1) })).not.toBe(key);
+    expect(posterKey({ ...wrist, labels: [] })).not.toBe(key);
     expect(key.startsWith("upper-limb-")).toBe(true);
   });
 
   it("frames the focus near the middle, in its accent, on the figure's side", async () => {
-    const right = await accent(await renderPoster(wrist));
+    const right = await accent((await renderPoster(wrist)).webp);
     expect(right.n).toBeGreaterThan(500);
     expect(Math.abs(right.x - 0.5)).toBeLessThan(0.2);
     expect(Math.abs(right.y - 0.5)).toBeLessThan(0.2);
     // A figure with nothing highlighted shows next to no accent (a few edge pixels of natural colours may pass).
-    const plain = await accent(await renderPoster({ ...wrist, focus: [], secondary: [] }));
+    const plain = await accent((await renderPoster({ ...wrist, focus: [], secondary: [] })).webp);
     expect(plain.n).toBeLessThan(right.n / 50);
+  });
+
+  it("anchors each label on its own structure: the focus label on the accent, in the frame", async () => {
+    const { webp, anchors } = await renderPoster(wrist);
+    expect(anchors.map((a) => a.id)).toEqual(wrist.labels);
+    const { data, info } = await sharp(webp).raw().toBuffer({ resolveWithObject: true });
+    for (const a of anchors) {
+      expect(a.x).toBeGreaterThanOrEqual(0);
+      expect(a.x).toBeLessThan(info.width);
+      expect(a.y).toBeGreaterThanOrEqual(0);
+      expect(a.y).toBeLessThan(info.height);
+    }
+    // The focus anchor's pixel (or one next to it: the image is reduced from a larger drawing) shows the accent.
+    const focus = anchors[0] as (typeof anchors)[number];
+    const near: number[][] = [];
+    for (let dy = -1; dy <= 1; dy++)
+      for (let dx = -1; dx <= 1; dx++) {
+        const i = ((focus.y + dy) * info.width + focus.x + dx) * info.channels;
+        near.push([...data.subarray(i, i + 3)]);
+      }
+    expect(near.some(([r = 0, g = 0, b = 0]) => r > 80 && b < 0.2 * r && g < 0.7 * r)).toBe(true);
+    // Nothing labelled, nothing anchored.
+    expect((await renderPoster({ ...wrist, labels: [] })).anchors).toEqual([]);
   });
 
   it("fails, saying why, when a model file cannot be read (drawn on a worker thread, as in the build)", async () => {

@@ -18,7 +18,16 @@ test("no 3D code or model is fetched until a figure nears the viewport", async (
         w.__shifts.push({ value: e.value, input: e.hadRecentInput });
       }
     }).observe({ type: "layout-shift", buffered: true });
+    // WebGL contexts the page makes on its main thread (the worker's warm-up context is not counted).
+    const c = window as unknown as { __contexts: number };
+    c.__contexts = 0;
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      if (type.startsWith("webgl")) c.__contexts++;
+      return getContext.call(this, type as "webgl2", ...(rest as []));
+    } as typeof getContext;
   });
+  const contexts = () => page.evaluate(() => (window as unknown as { __contexts: number }).__contexts);
   const requests: string[] = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(PAGE);
@@ -36,6 +45,14 @@ test("no 3D code or model is fetched until a figure nears the viewport", async (
   await page.waitForTimeout(500);
   expect(requests.filter((p) => THREE_D.test(p))).toEqual([]);
 
+  // Just below the screen (close enough for the island to wake, not yet in view): the GPU is woken in a worker and
+  // the page checks WebGL once, but no 3D code, model or drawing context is made for a figure nobody sees yet.
+  await page.evaluate((y) => window.scrollTo(0, y - 720 - 250), top);
+  await expect.poll(contexts, { timeout: 10_000 }).toBe(1);
+  await page.waitForTimeout(500);
+  expect(requests.filter((p) => /\/_astro\/Stage3D\.[\w-]+\.js$|\.glb$/.test(p))).toEqual([]);
+  expect(requests.some((p) => /\/_astro\/webgl-warmup\.worker[\w.-]*\.js$/.test(p))).toBe(true);
+
   // At the figure: the viewer's code and its first-load model arrive, and no model file of another region.
   await island.scrollIntoViewIfNeeded();
   await expect(island).toHaveAttribute("data-status", "ready", {
@@ -48,7 +65,10 @@ test("no 3D code or model is fetched until a figure nears the viewport", async (
   expect(models.every((p) => p.startsWith(`/models/${model}.`))).toBe(true);
   // Its skin part is not among them: the figure does not show the skin.
   expect(models).not.toContain(`/models/${model}.skin.glb`);
-  // Hydration put the controls where their empty bar stood and the 3D view where the poster was: nothing moved.
+  // One context for the check and one for the drawing.
+  expect(await contexts()).toBe(2);
+  // Hydration brought the controls to life where the server drew them and the 3D view where the poster was: nothing
+  // moved.
   const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number }[] }).__shifts);
   expect(shifts.reduce((n, s) => n + s.value, 0)).toBeLessThan(0.01);
 });

@@ -1,7 +1,7 @@
 // Endangerment sites (anatomy records of tissue zone): every site names structures at risk that its region's model
 // holds, outlines a real area on the skin, and is found by the lookups pages use (src/lib/endangerment.ts).
 import { describe, expect, it } from "vitest";
-import { inModelByRecord } from "../../src/components/viewer/viewer-payload.ts";
+import { inModel } from "../../models/model-files.ts";
 import { sitesByStructure, sitesForStructures, zoneAnchor, zonesOf } from "../../src/lib/endangerment.ts";
 import { anatomyRecordSchema } from "../../src/schemas/anatomy-record.ts";
 import { yamlRecords } from "../support/content.ts";
@@ -36,7 +36,7 @@ describe("endangerment sites", () => {
     (_id, zone) => {
       const inItsModels = (zone.zone?.atRisk ?? []).filter((id) => {
         const r = byId.get(id);
-        return r?.geometry !== undefined && zone.regions.some((m) => inModelByRecord(m, r));
+        return r?.geometry !== undefined && zone.regions.some((m) => inModel(r, m));
       });
       expect(inItsModels.length, `${zone.id}: atRisk ${zone.zone?.atRisk.join(", ")}`).toBeGreaterThan(0);
     },

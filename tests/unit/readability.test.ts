@@ -1,109 +1,7 @@
-// Flesch-Kincaid implementation checked against dictionary syllable counts and published worked examples.
+// The Flesch-Kincaid grade (src/lib/readability.ts): splitting, counting and the formula, checked against a published
+// worked example and hand counts. Syllables per word are the `syllable` package's (tested by its authors).
 import { describe, expect, it } from "vitest";
-import {
-  countSyllables,
-  fleschKincaidGrade,
-  fleschReadingEase,
-  splitSentences,
-  splitWords,
-  textStats,
-} from "../../src/lib/readability.ts";
-
-// Syllable counts as given by standard dictionaries (Merriam-Webster hyphenation).
-const DICTIONARY: Record<string, number> = {
-  a: 1,
-  the: 1,
-  cat: 1,
-  through: 1,
-  stretch: 1,
-  stretched: 1,
-  moved: 1,
-  called: 1,
-  bones: 1,
-  makes: 1,
-  knee: 1,
-  whole: 1,
-  there: 1,
-  more: 1,
-  true: 1,
-  table: 2,
-  muscle: 2,
-  muscles: 2,
-  tissue: 2,
-  tissues: 2,
-  tested: 2,
-  handled: 2,
-  released: 2,
-  pressure: 2,
-  changes: 2,
-  boxes: 2,
-  fibre: 2,
-  centre: 2,
-  safely: 2,
-  movement: 2,
-  careful: 2,
-  patient: 2,
-  region: 2,
-  client: 2,
-  doing: 2,
-  layer: 2,
-  playing: 2,
-  lying: 2,
-  massage: 2,
-  technique: 2,
-  techniques: 2,
-  tendon: 2,
-  quiet: 2,
-  therapist: 3,
-  carefully: 3,
-  management: 3,
-  measurement: 3,
-  completely: 3,
-  position: 3,
-  radio: 3,
-  media: 3,
-  manual: 3,
-  usual: 3,
-  continue: 3,
-  reassess: 3,
-  reaction: 3,
-  evaluate: 4,
-  reassessment: 4,
-  anatomy: 4,
-  biology: 4,
-  diagnosis: 4,
-  experience: 4,
-  continuing: 4,
-  continuous: 4,
-  mechanism: 4,
-  calcium: 3,
-  theory: 3,
-  easier: 3,
-  anticoagulant: 6,
-  osteoporosis: 6,
-  tendinopathy: 5,
-  contraindication: 6,
-  subcutaneous: 5,
-};
-
-describe("countSyllables", () => {
-  for (const [word, syllables] of Object.entries(DICTIONARY)) {
-    it(`counts ${syllables} in "${word}"`, () => {
-      expect(countSyllables(word)).toBe(syllables);
-    });
-  }
-
-  it("ignores case and punctuation", () => {
-    expect(countSyllables("Massage,")).toBe(2);
-    expect(countSyllables("don't")).toBe(1);
-  });
-
-  it("reads digits one syllable each and spells out vowel-less initialisms", () => {
-    expect(countSyllables("20")).toBe(2);
-    expect(countSyllables("2003")).toBe(4);
-    expect(countSyllables("DVT")).toBe(3);
-  });
-});
+import { fleschKincaidGrade, splitSentences, splitWords, textStats } from "../../src/lib/readability.ts";
 
 describe("splitting", () => {
   it("splits sentences at . ! ? and line breaks but not after abbreviations", () => {
@@ -130,6 +28,10 @@ describe("splitting", () => {
   it("sums the syllables of a compound's parts", () => {
     expect(textStats("Step-by-step.")).toEqual({ sentences: 1, words: 1, syllables: 3 });
   });
+
+  it("counts a number as a word of at least one syllable", () => {
+    expect(textStats("Hold 20 seconds, 0.5 kg.")).toEqual({ sentences: 1, words: 5, syllables: 6 });
+  });
 });
 
 describe("Flesch-Kincaid", () => {
@@ -140,9 +42,8 @@ describe("Flesch-Kincaid", () => {
     expect(textStats(platypus)).toEqual({ sentences: 1, words: 13, syllables: 26 });
   });
 
-  it("gives the published grade 13.1 and reading ease 24.4 for it", () => {
+  it("gives the published grade 13.1 for it", () => {
     expect(fleschKincaidGrade(platypus)).toBeCloseTo(13.08, 2);
-    expect(fleschReadingEase(platypus)).toBeCloseTo(24.44, 2);
   });
 
   it("applies the formula to a hand-counted text", () => {

@@ -1,8 +1,8 @@
-// Builds the 3D quiz's question bank at build time from the content collections and the model manifest (or, before
-// the models exist, the records' regions). One call per build: the page and /practice/3d/bank.json share it.
+// Builds the 3D quiz's question bank at build time from the content collections and the model manifest. One call per
+// build: the page and /practice/3d/bank.json share it.
 import { getCollection } from "astro:content";
 import { buildQuestionBank, type GuideFigure, type QuestionBank } from "../../lib/practice/question-bank.ts";
-import { availableModels, readManifest } from "../viewer/viewer-payload.ts";
+import { readManifest } from "../viewer/viewer-payload.ts";
 
 let cached: Promise<QuestionBank> | undefined;
 
@@ -11,22 +11,13 @@ async function build(): Promise<QuestionBank> {
   const manifest = readManifest();
   const models = new Map<string, Set<string>>();
   const centreZ = new Map<string, number>();
-  if (manifest) {
-    for (const s of manifest.structures) {
-      const set = models.get(s.id) ?? new Set<string>();
-      for (const m of s.models) set.add(m);
-      models.set(s.id, set);
-      if (s.side !== "l") centreZ.set(s.id, ((s.bbox.min[2] ?? 0) + (s.bbox.max[2] ?? 0)) / 2);
-    }
-  } else {
-    const known = availableModels(null).map((m) => m.model);
-    for (const r of records) {
-      if (r.geometry) models.set(r.id, new Set([...r.regions, "body"].filter((m) => known.includes(m))));
-    }
+  for (const s of manifest.structures) {
+    const set = models.get(s.id) ?? new Set<string>();
+    for (const m of s.models) set.add(m);
+    models.set(s.id, set);
+    if (s.side !== "l") centreZ.set(s.id, ((s.bbox.min[2] ?? 0) + (s.bbox.max[2] ?? 0)) / 2);
   }
-  const modelZ = new Map(
-    (manifest?.files ?? []).map((f) => [f.model, ((f.bbox.min[2] ?? 0) + (f.bbox.max[2] ?? 0)) / 2]),
-  );
+  const modelZ = new Map(manifest.files.map((f) => [f.model, ((f.bbox.min[2] ?? 0) + (f.bbox.max[2] ?? 0)) / 2]));
   const figures: GuideFigure[] = [];
   for (const kind of ["condition", "technique"] as const) {
     const entries = kind === "condition" ? await getCollection("conditions") : await getCollection("techniques");

@@ -5,10 +5,10 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { PosterInput } from "./poster.ts";
+import type { PosterImage, PosterInput } from "./poster.ts";
 
 interface Job {
-  resolve(webp: Buffer): void;
+  resolve(image: PosterImage): void;
   reject(error: Error): void;
 }
 interface Entry {
@@ -27,11 +27,11 @@ function start(root: string): Entry {
     for (const job of entry.jobs.values()) job.reject(error);
     entry.jobs.clear();
   };
-  entry.worker.on("message", ({ id, webp, error }: { id: number; webp?: Uint8Array; error?: string }) => {
+  entry.worker.on("message", ({ id, image, error }: { id: number; image?: PosterImage; error?: string }) => {
     const job = entry.jobs.get(id);
     entry.jobs.delete(id);
     if (entry.jobs.size === 0) entry.worker.unref();
-    if (webp) job?.resolve(Buffer.from(webp));
+    if (image) job?.resolve({ webp: Buffer.from(image.webp), anchors: image.anchors });
     else job?.reject(new Error(`poster worker: ${error}`));
   });
   entry.worker.on("error", fail);
@@ -43,7 +43,7 @@ function start(root: string): Entry {
 }
 
 /** Draws a poster on the least busy worker. */
-export function renderInPool(input: PosterInput, root: string): Promise<Buffer> {
+export function renderInPool(input: PosterInput, root: string): Promise<PosterImage> {
   const entry = workers.length < SIZE ? start(root) : workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
   const id = next++;
   entry.worker.ref();

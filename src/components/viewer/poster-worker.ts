@@ -4,8 +4,8 @@ import { type PosterInput, renderPoster } from "./poster.ts";
 
 parentPort?.on("message", async ({ id, input }: { id: number; input: PosterInput }) => {
   try {
-    const webp = await renderPoster(input);
-    parentPort?.postMessage({ id, webp });
+    const image = await renderPoster(input);
+    parentPort?.postMessage({ id, image });
   } catch (error) {
     parentPort?.postMessage({ id, error: (error as Error).stack ?? String(error) });
   }

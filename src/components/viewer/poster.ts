@@ -80,6 +80,8 @@ export interface PosterInput {
    * and endangerment sites, centres already on the figure's side.
    */
   patches?: readonly PosterPatch[];
+  /** Structures the figure labels when it opens (focus, then secondary): the poster gives each an anchor. */
+  labels?: readonly string[];
 }
 
 export interface PosterPatch {
@@ -88,11 +90,27 @@ export interface PosterPatch {
   kind: "essential" | "spillover" | "zone";
 }
 
+/** Where a label's leader line ends on the poster (poster pixels), as the viewer anchors its live labels. */
+export interface PosterAnchor {
+  id: string;
+  x: number;
+  y: number;
+  /** No pixel of the structure is in sight (it lies behind others): the anchor is its projected centre. */
+  behind: boolean;
+}
+
+/** What the renderer makes: the image and the label anchors. */
+export interface PosterImage {
+  webp: Buffer;
+  anchors: PosterAnchor[];
+}
+
 export interface Poster {
   /** Site URL of the image. */
   src: string;
   width: number;
   height: number;
+  anchors: PosterAnchor[];
 }
 
 type Node = Awaited<ReturnType<typeof readModelNodes>>[number];
@@ -144,6 +162,7 @@ export function posterKey(input: PosterInput, root = process.cwd()): string {
       frame: input.frame ?? null,
       layers: input.layers,
       patches: input.patches ?? [],
+      labels: input.labels ?? [],
       size: [POSTER_WIDTH, POSTER_HEIGHT, SUPERSAMPLE],
     }),
   );
@@ -155,12 +174,15 @@ export async function figurePoster(input: PosterInput, root = process.cwd()): Pr
   if (!input.files.some((f) => existsSync(f))) return undefined;
   const key = posterKey(input, root);
   const path = join(root, POSTER_CACHE, `${key}.webp`);
-  if (!existsSync(path)) {
+  // The anchors are kept beside the image, written first: an image in the cache always has them.
+  const anchorsPath = join(root, POSTER_CACHE, `${key}.anchors.json`);
+  if (!existsSync(path) || !existsSync(anchorsPath)) {
     // Pages render several at once: two figures of one view (a guide and its atlas page) share one drawing.
     let drawing = drawings.get(path);
     if (!drawing) {
-      drawing = renderInPool(input, root).then((webp) => {
+      drawing = renderInPool(input, root).then(({ webp, anchors }) => {
         mkdirSync(join(root, POSTER_CACHE), { recursive: true });
+        writeFileSync(anchorsPath, JSON.stringify(anchors));
         writeFileSync(path, webp);
       });
       drawings.set(path, drawing);
@@ -168,7 +190,8 @@ export async function figurePoster(input: PosterInput, root = process.cwd()): Pr
     }
     await drawing;
   }
-  return { src: `${POSTER_URL}/${key}.webp`, width: POSTER_WIDTH, height: POSTER_HEIGHT };
+  const anchors = JSON.parse(readFileSync(anchorsPath, "utf8")) as PosterAnchor[];
+  return { src: `${POSTER_URL}/${key}.webp`, width: POSTER_WIDTH, height: POSTER_HEIGHT, anchors };
 }
 const drawings = new Map<string, Promise<void>>();
 
@@ -206,7 +229,7 @@ function buffers(n: number): ReturnType<typeof makeBuffers> {
 }
 
 /** The figure's first view as WebP bytes. */
-export async function renderPoster(input: PosterInput): Promise<Buffer> {
+export async function renderPoster(input: PosterInput): Promise<PosterImage> {
   const W = POSTER_WIDTH * SUPERSAMPLE;
   const H = POSTER_HEIGHT * SUPERSAMPLE;
   const { side } = input;
@@ -297,6 +320,10 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
       }
     });
   }
+
+  const anchors = labelAnchors(input.labels ?? [], drawn, onSide, owner, W, H, (positions) =>
+    camera.project(positions),
+  );
 
   // Highlights grow by one rendered pixel (two thirds of a poster pixel) into what lies behind them, so a thin nerve
   // drawn along its whole length keeps its colour inside its outline.
@@ -404,7 +431,79 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
       .toBuffer();
     if (webp.length <= POSTER_MAX_BYTES) break;
   }
-  return webp;
+  return { webp, anchors };
+}
+
+/**
+ * A label's anchor: the structure's own pixel nearest the centre of all its pixels in sight (so the dot lands on
+ * it, even on a curved nerve), on the figure's side; for a structure wholly behind others, the projected centre of
+ * its vertices. In poster pixels; structures out of the frame get none.
+ */
+function labelAnchors(
+  ids: readonly string[],
+  drawn: readonly Node[],
+  onSide: (n: Node) => boolean,
+  owner: Int32Array,
+  W: number,
+  H: number,
+  project: (positions: Float32Array) => { x: Float32Array; y: Float32Array },
+): PosterAnchor[] {
+  const anchors: PosterAnchor[] = [];
+  for (const id of ids) {
+    const mine = new Set<number>();
+    drawn.forEach((n, i) => {
+      if (n.id === id && onSide(n)) mine.add(i);
+    });
+    if (mine.size === 0) continue;
+    let sx = 0;
+    let sy = 0;
+    let count = 0;
+    for (let px = 0; px < W * H; px++) {
+      if (!mine.has(owner[px] as number)) continue;
+      sx += px % W;
+      sy += Math.floor(px / W);
+      count++;
+    }
+    let x: number;
+    let y: number;
+    let behind = false;
+    if (count > 0) {
+      const cx = sx / count;
+      const cy = sy / count;
+      let best = Infinity;
+      x = cx;
+      y = cy;
+      for (let px = 0; px < W * H; px++) {
+        if (!mine.has(owner[px] as number)) continue;
+        const px_ = px % W;
+        const py = Math.floor(px / W);
+        const d = (px_ - cx) ** 2 + (py - cy) ** 2;
+        if (d < best) {
+          best = d;
+          x = px_;
+          y = py;
+        }
+      }
+    } else {
+      let n = 0;
+      x = 0;
+      y = 0;
+      for (const i of mine) {
+        const p = project((drawn[i] as Node).positions);
+        for (let k = 0; k < p.x.length; k++) {
+          x += p.x[k] as number;
+          y += p.y[k] as number;
+          n++;
+        }
+      }
+      x /= Math.max(1, n);
+      y /= Math.max(1, n);
+      behind = true;
+      if (x < 0 || y < 0 || x >= W || y >= H) continue;
+    }
+    anchors.push({ id, x: Math.round((x + 0.5) / SUPERSAMPLE), y: Math.round((y + 0.5) / SUPERSAMPLE), behind });
+  }
+  return anchors;
 }
 
 /**

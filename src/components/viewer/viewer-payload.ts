@@ -1,7 +1,8 @@
 // Builds, at build time, what a viewer island needs: its per-figure payload (inlined in the page) and the data
 // shared by every figure of a model (the structures with their card facts), which src/pages/models/ writes to one
-// JSON file per model, and its poster (poster.ts). Reads public/models/manifest.json when the models have been
-// generated; otherwise falls back to the anatomy records' regions (so pages build before the models exist).
+// JSON file per model, and its poster (poster.ts). Which structures each model holds is read from
+// public/models/manifest.json, which the palpate:models integration (src/integrations/models.ts) generates before
+// any page renders.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Manifest } from "../../../models/manifest.ts";
@@ -39,31 +40,26 @@ export function zoneOutline(id: string, facts: AnatomyFacts): ZoneOutline {
   };
 }
 
-/** Models and titles when no manifest exists yet (the generator's planned files). */
-const DEFAULT_MODELS: [string, string][] = [
-  ["body", "Whole body"],
-  ["head-neck", "Head and neck"],
-  ["shoulder", "Shoulder"],
-  ["upper-limb", "Upper limb"],
-  ["trunk", "Trunk"],
-  ["hip-thigh", "Hip and thigh"],
-  ["leg-foot", "Leg and foot"],
-  ["skeleton", "Skeleton"],
-];
+let manifestCache: { path: string; manifest: Manifest } | undefined;
 
-let manifestCache: { path: string; manifest: Manifest | null } | undefined;
-
-/** Reads public/models/manifest.json once per build; null when the models have not been generated. */
-export function readManifest(root = process.cwd()): Manifest | null {
+/** Reads public/models/manifest.json once per build. Throws, naming the file, when it is missing or unreadable. */
+export function readManifest(root = process.cwd()): Manifest {
   const path = join(root, "public", "models", "manifest.json");
   if (manifestCache?.path === path) return manifestCache.manifest;
-  let manifest: Manifest | null = null;
-  if (existsSync(path)) {
-    try {
-      manifest = JSON.parse(readFileSync(path, "utf8")) as Manifest;
-    } catch (error) {
-      throw new Error(`${path}: not valid JSON (${(error as Error).message}); run \`npm run models\` again.`);
-    }
+  if (!existsSync(path)) {
+    throw new Error(
+      `${path}: missing. The models are generated when \`astro build\` or \`astro dev\` starts ` +
+        "(src/integrations/models.ts); run `npm run models` to generate them alone.",
+    );
+  }
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+  } catch (error) {
+    throw new Error(`${path}: not valid JSON (${(error as Error).message}); run \`npm run models -- --force\`.`);
+  }
+  if (!Array.isArray(manifest.files) || !Array.isArray(manifest.structures)) {
+    throw new Error(`${path}: no \`files\` or \`structures\` list; run \`npm run models -- --force\`.`);
   }
   manifestCache = { path, manifest };
   return manifest;
@@ -74,43 +70,39 @@ function firstSentence(text: string): string {
   return (match?.[1] ?? text).replace(/\s+/g, " ").trim();
 }
 
-/** The models a viewer may show, from the manifest or the planned list. */
-export function availableModels(manifest: Manifest | null): ModelInfo[] {
-  if (manifest) {
-    const models = new Map<string, ModelInfo>();
-    for (const f of manifest.files) {
-      const part: ModelPart = { part: f.part ?? "", url: `/models/${f.file}`, groups: f.groups as LayerKey[] };
-      const info = models.get(f.model) ?? { model: f.model, title: f.title, url: "", parts: [] };
-      if (part.part === "") info.url = part.url;
-      else info.parts.push(part);
-      models.set(f.model, info);
-    }
-    return [...models.values()];
+/** The models a viewer may show, from the manifest. */
+export function availableModels(manifest: Manifest): ModelInfo[] {
+  const models = new Map<string, ModelInfo>();
+  for (const f of manifest.files) {
+    const part: ModelPart = { part: f.part ?? "", url: `/models/${f.file}`, groups: f.groups as LayerKey[] };
+    const info = models.get(f.model) ?? { model: f.model, title: f.title, url: "", parts: [] };
+    if (part.part === "") info.url = part.url;
+    else info.parts.push(part);
+    models.set(f.model, info);
   }
-  return DEFAULT_MODELS.map(([model, title]) => ({ model, title, url: `/models/${model}.glb`, parts: [] }));
+  return [...models.values()];
+}
+
+/** Each model with the ids of the structures it holds, for picking the model that shows a structure. */
+export function modelContents(manifest: Manifest): { model: string; ids: Set<string> }[] {
+  return availableModels(manifest).map(({ model }) => ({
+    model,
+    ids: new Set(manifest.structures.filter((s) => s.models.includes(model)).map((s) => s.id)),
+  }));
 }
 
 /** Where the explorer opens (its page and the embed): the whole body (or the first model) from the front, right. */
-export function explorerStart(manifest: Manifest | null): { model: string; view: ViewName; side: Side } {
+export function explorerStart(manifest: Manifest): { model: string; view: ViewName; side: Side } {
   const models = availableModels(manifest);
   const model = models.find((m) => m.model === OVERVIEW_MODEL)?.model ?? models[0]?.model ?? OVERVIEW_MODEL;
   return { model, view: "anterior", side: "r" };
 }
 
 /** Every file of a model (public/...): its first-load file and its parts, for the build-time outlines. */
-function modelFiles(model: string, manifest: Manifest | null, root: string): string[] {
+function modelFiles(model: string, manifest: Manifest, root: string): string[] {
   const info = availableModels(manifest).find((m) => m.model === model);
   const urls = info ? [info.url, ...info.parts.map((p) => p.url)] : [`/models/${model}.glb`];
   return urls.map((url) => join(root, "public", url));
-}
-
-/** Which record ids a model contains when there is no manifest (from each record's regions). */
-export function inModelByRecord(model: string, facts: AnatomyFacts): boolean {
-  // Endangerment sites are drawn on the skin, not built.
-  if (facts.tissue === "zone") return false;
-  if (model === "body") return true;
-  if (model === "skeleton") return facts.tissue === "bone";
-  return facts.regions.includes(model);
 }
 
 export interface PayloadInput {
@@ -127,7 +119,7 @@ export interface PayloadInput {
   /** Endangerment site (zone record id) a figure outlines; the explorer outlines every site. */
   zone?: string | undefined;
   records: Map<string, AnatomyFacts>;
-  manifest: Manifest | null;
+  manifest: Manifest;
   /** Page file for error messages. */
   where: string;
   /** Project root (public/ lives here). */
@@ -139,29 +131,20 @@ export function buildModelStructures(
   mode: "figure" | "explorer",
   model: string,
   records: Map<string, AnatomyFacts>,
-  manifest: Manifest | null,
+  manifest: Manifest,
 ): StructureInfo[] {
-  const models = availableModels(manifest);
   const explorer = mode === "explorer";
   const entries = new Map<string, { models: Set<string>; tissue: string; layer: number; name: string }>();
-  if (manifest) {
-    for (const s of manifest.structures) {
-      if (!explorer && !s.models.includes(model)) continue;
-      const entry = entries.get(s.id) ?? {
-        models: new Set<string>(),
-        tissue: s.tissue,
-        layer: Number(s.layer) || 1,
-        name: s.name,
-      };
-      for (const m of s.models) entry.models.add(m);
-      entries.set(s.id, entry);
-    }
-  } else {
-    for (const [id, facts] of records) {
-      const inModels = models.map((m) => m.model).filter((m) => inModelByRecord(m, facts));
-      if (!explorer && !inModels.includes(model)) continue;
-      entries.set(id, { models: new Set(inModels), tissue: facts.tissue, layer: facts.layer, name: facts.name });
-    }
+  for (const s of manifest.structures) {
+    if (!explorer && !s.models.includes(model)) continue;
+    const entry = entries.get(s.id) ?? {
+      models: new Set<string>(),
+      tissue: s.tissue,
+      layer: Number(s.layer) || 1,
+      name: s.name,
+    };
+    for (const m of s.models) entry.models.add(m);
+    entries.set(s.id, entry);
   }
   const structures: StructureInfo[] = [];
   for (const [id, entry] of entries) {
@@ -194,14 +177,14 @@ export function buildModelStructures(
 }
 
 /** Per mode and model, for the build (every figure of a model shares one list). */
-const structuresCache = new Map<string, { manifest: Manifest | null; structures: StructureInfo[] }>();
+const structuresCache = new Map<string, { manifest: Manifest; structures: StructureInfo[] }>();
 
 /** buildModelStructures, once per mode, model and manifest for the whole build. */
 function modelStructures(
   mode: "figure" | "explorer",
   model: string,
   records: Map<string, AnatomyFacts>,
-  manifest: Manifest | null,
+  manifest: Manifest,
 ): StructureInfo[] {
   const key = `${mode}:${model}`;
   const cached = structuresCache.get(key);
@@ -268,7 +251,7 @@ export async function buildViewerPayload(input: PayloadInput): Promise<ViewerPay
 
 /**
  * A page figure's poster (poster.ts): its first view as the viewer opens it, from the same files, layers and
- * framing. Undefined before the models are generated.
+ * framing.
  */
 export async function buildViewerPoster(input: PayloadInput, payload: ViewerPayload): Promise<Poster | undefined> {
   const { model, manifest, records, root = process.cwd() } = input;
@@ -287,6 +270,8 @@ export async function buildViewerPoster(input: PayloadInput, payload: ViewerPayl
         groups,
         layers: figureLayers(payload),
         patches: posterPatches(payload),
+        // A figure opens with its highlighted structures labelled (AnatomyViewer's initial state), in this order.
+        labels: [...[...input.focus].sort(), ...[...input.secondary].sort()],
       },
       root,
     );
