@@ -8,6 +8,8 @@ import { useMenuDismiss } from "./use-menu-dismiss.ts";
 interface Props {
   state: ViewState;
   enabled: boolean;
+  /** The server render: the (closed, so sizeless) panel is left out. */
+  pending: boolean;
   /** Announces a result to screen readers (the viewer's live region). */
   announce(text: string): void;
 }
@@ -37,7 +39,7 @@ export function embedSnippet(origin: string, state: ViewState, width: number, he
   return `<iframe src="${src.replaceAll('"', "%22")}" width="${width}" height="${height}" title="3D anatomy view from Palpate" loading="lazy" allow="fullscreen"></iframe>`;
 }
 
-export function EmbedMenu({ state, enabled, announce }: Props) {
+export function EmbedMenu({ state, enabled, pending, announce }: Props) {
   const id = useId();
   const ref = useRef<HTMLDetailsElement>(null);
   const [width, setWidth] = useState(800);
@@ -64,18 +66,20 @@ export function EmbedMenu({ state, enabled, announce }: Props) {
         <IconEmbed />
         Embed
       </summary>
-      <fieldset className="av-menu-panel av-embed-panel" disabled={!enabled}>
-        <legend>Embed this view on a website</legend>
-        <div className="av-embed-size">
-          <SizeField label="Width" value={width} onChange={setWidth} />
-          <SizeField label="Height" value={height} onChange={setHeight} />
-        </div>
-        <label htmlFor={`${id}-code`}>HTML to paste</label>
-        <textarea id={`${id}-code`} readOnly rows={4} value={snippet} onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" className="av-button" onClick={copy}>
-          Copy embed code
-        </button>
-      </fieldset>
+      {!pending && (
+        <fieldset className="av-menu-panel av-embed-panel" disabled={!enabled}>
+          <legend>Embed this view on a website</legend>
+          <div className="av-embed-size">
+            <SizeField label="Width" value={width} onChange={setWidth} />
+            <SizeField label="Height" value={height} onChange={setHeight} />
+          </div>
+          <label htmlFor={`${id}-code`}>HTML to paste</label>
+          <textarea id={`${id}-code`} readOnly rows={4} value={snippet} onFocus={(e) => e.currentTarget.select()} />
+          <button type="button" className="av-button" onClick={copy}>
+            Copy embed code
+          </button>
+        </fieldset>
+      )}
     </details>
   );
 }

@@ -2,21 +2,14 @@
 // controls, camera moves, picking, label placement and the highlight pulse. Renders on demand only.
 import { Canvas, useFrame, useThree } from "@react-three/fiber";
 import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
-import {
-  Box3,
-  DirectionalLight,
-  Group,
-  HemisphereLight,
-  type PerspectiveCamera,
-  Raycaster,
-  Vector2,
-  Vector3,
-} from "three";
+import { Box3, Group, type PerspectiveCamera, Raycaster, Vector3 } from "three";
 import type { CameraState, Side, Vec3, ViewName } from "../lib/view-state.ts";
 import { bestDirection, figureDirection, targetNodes } from "../lib/visibility.ts";
 import { AnatomyModel, type Appearance } from "./anatomy-model.ts";
+import { useCameraLights } from "./camera-lights.ts";
 import { expandForContext, frameBox } from "./camera-presets.ts";
-import { createLabelScratch, labelAt, placeLabels } from "./labels.ts";
+import { FOCUS_EMISSIVE, PULSE_MS, pulseIntensity } from "./highlight-pulse.ts";
+import { createLabelScratch, placeLabels } from "./labels.ts";
 import { MaterialSet, ZONE_COLOUR } from "./materials.ts";
 import { acquireModel, releaseModel } from "./model-cache.ts";
 import { loadVisibility } from "./model-data.ts";
@@ -32,6 +25,7 @@ import {
 } from "./orbit-camera.ts";
 import { buildPainPatches, buildZoneOutlines, disposePatches, syncPatchVisibility } from "./referred-pain.ts";
 import type { PainPatch, ZoneOutline } from "./types.ts";
+import { usePicking } from "./use-picking.ts";
 import { viewDirection } from "./view-directions.ts";
 
 /** A request to move the camera; `seq` changes for every new request. */
@@ -112,9 +106,6 @@ export default function Stage3D(props: StageProps) {
   );
 }
 
-const PULSE_MS = 3600;
-const PULSE_PERIOD_MS = 1200;
-const FOCUS_EMISSIVE = 0.3;
 const PULSE_NEXT_FRAME = -2;
 const SOFTWARE_PULSE_FRAME_MS = 200;
 
@@ -140,8 +131,6 @@ function Scene(props: StageProps) {
       offset: new Vector3(),
       right: new Vector3(),
       up: new Vector3(),
-      raycaster: new Raycaster(),
-      pointer: new Vector2(),
       to: new Vector3(),
       toTarget: new Vector3(),
       /** The whole model's bounds: the orbit target stays inside them. */
@@ -163,27 +152,7 @@ function Scene(props: StageProps) {
     [],
   );
 
-  // Lights ride with the camera, so the lighting stays the same however the model is turned.
-  useEffect(() => {
-    const hemi = new HemisphereLight("#ffffff", "#8d8577", 1.35);
-    const key = new DirectionalLight("#fff6ea", 1.7);
-    key.position.set(1.2, 1.6, 1.5);
-    const fill = new DirectionalLight("#e8f0ff", 0.45);
-    fill.position.set(-1.5, -0.3, 0.8);
-    const rim = new DirectionalLight("#ffffff", 0.9);
-    rim.position.set(-0.6, 0.8, -2);
-    for (const light of [key, fill, rim]) {
-      light.target.position.set(0, 0, -1);
-      camera.add(light.target);
-    }
-    camera.add(hemi, key, fill, rim);
-    scene.add(camera);
-    return () => {
-      camera.remove(hemi, key, fill, rim);
-      scene.remove(camera);
-      for (const light of [hemi, key, fill, rim]) light.dispose();
-    };
-  }, [camera, scene]);
+  useCameraLights(camera, scene);
 
   // Camera controls: mouse, touch, wheel; a change draws frames until the camera rests, and a real move (not a
   // click) is reported for the link once it has.
@@ -542,77 +511,7 @@ function Scene(props: StageProps) {
     };
   }, [camera, controls, invalidate, props.api, scratch, gl, scene]);
 
-  // Picking: click or tap selects (a drag does not); hovering with a mouse shows the name.
-  useEffect(() => {
-    if (!model) return;
-    const el = gl.domElement;
-    let down: { x: number; y: number; id: number } | null = null;
-    let hoverFrame = 0;
-    let lastHover: string | null = null;
-    const pickAt = (clientX: number, clientY: number) => {
-      const rect = el.getBoundingClientRect();
-      scratch.pointer.set(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
-      scratch.raycaster.setFromCamera(scratch.pointer, camera);
-      return model.pick(scratch.raycaster);
-    };
-    const onDown = (e: PointerEvent) => {
-      down = { x: e.clientX, y: e.clientY, id: e.pointerId };
-    };
-    const onUp = (e: PointerEvent) => {
-      if (!down || down.id !== e.pointerId) return;
-      const moved = Math.hypot(e.clientX - down.x, e.clientY - down.y);
-      down = null;
-      if (moved > 6 || e.button > 0) return;
-      const labelled = labelAt(latest.current.overlay.current, e.clientX, e.clientY);
-      if (labelled) return latest.current.onPick(labelled, null);
-      const node = pickAt(e.clientX, e.clientY);
-      latest.current.onPick(node?.id ?? null, node?.side ?? null);
-    };
-    const tooltip = latest.current.tooltip.current;
-    const hideTooltip = () => {
-      lastHover = null;
-      if (tooltip) tooltip.hidden = true;
-      el.style.cursor = "";
-    };
-    const onMove = (e: PointerEvent) => {
-      if (e.pointerType !== "mouse" || e.buttons !== 0) return;
-      if (hoverFrame) return;
-      const { clientX, clientY } = e;
-      // One raycast per animation frame at most.
-      hoverFrame = requestAnimationFrame(() => {
-        hoverFrame = 0;
-        // Over a label: it names the structure already, and a click selects it.
-        if (labelAt(latest.current.overlay.current, clientX, clientY)) {
-          hideTooltip();
-          el.style.cursor = "pointer";
-          return;
-        }
-        const id = pickAt(clientX, clientY)?.id ?? null;
-        if (!id) return hideTooltip();
-        el.style.cursor = "pointer";
-        if (!tooltip) return;
-        if (id !== lastHover) {
-          tooltip.textContent = latest.current.nameOf(id);
-          lastHover = id;
-        }
-        const rect = el.getBoundingClientRect();
-        tooltip.hidden = false;
-        tooltip.style.transform = `translate(${Math.round(clientX - rect.left + 14)}px, ${Math.round(clientY - rect.top + 12)}px)`;
-      });
-    };
-    el.addEventListener("pointerdown", onDown);
-    el.addEventListener("pointerup", onUp);
-    el.addEventListener("pointermove", onMove);
-    el.addEventListener("pointerleave", hideTooltip);
-    return () => {
-      cancelAnimationFrame(hoverFrame);
-      el.removeEventListener("pointerdown", onDown);
-      el.removeEventListener("pointerup", onUp);
-      el.removeEventListener("pointermove", onMove);
-      el.removeEventListener("pointerleave", hideTooltip);
-      hideTooltip();
-    };
-  }, [model, gl, camera, scratch]);
+  usePicking(model, gl.domElement, camera, latest);
 
   // A lost WebGL context is restored by three; the viewer says so meanwhile, and is ready again once it has drawn
   // the model (a frame drawn while the context is lost shows nothing).
@@ -673,12 +572,9 @@ function Scene(props: StageProps) {
       invalidate();
     } else if (scratch.pulseStart >= 0) {
       const elapsed = now - scratch.pulseStart;
-      if (elapsed >= PULSE_MS) {
-        scratch.pulseStart = -1;
-        materials.focus.emissiveIntensity = FOCUS_EMISSIVE;
-      } else {
-        materials.focus.emissiveIntensity =
-          FOCUS_EMISSIVE + 0.35 * (0.5 - 0.5 * Math.cos((2 * Math.PI * elapsed) / PULSE_PERIOD_MS));
+      materials.focus.emissiveIntensity = pulseIntensity(elapsed);
+      if (elapsed >= PULSE_MS) scratch.pulseStart = -1;
+      else {
         if (!latest.current.software) invalidate();
         else if (scratch.pulseTimer === 0) {
           // A CPU renderer draws a frame far slower than the browser asks for them: frames asked at display rate

@@ -19,6 +19,8 @@ import { useMenuDismiss } from "./use-menu-dismiss.ts";
 import { VIEW_LABELS, viewsFor } from "./view-directions.ts";
 
 interface Props {
+  /** Not working yet (the server render, before hydration): inert and unseen, but taking its own space. */
+  pending: boolean;
   mode: "figure" | "explorer";
   model: string;
   models: ModelInfo[];
@@ -54,7 +56,7 @@ export function Toolbar(p: Props) {
   useMenuDismiss(layersRef);
 
   return (
-    <fieldset className="av-toolbar">
+    <fieldset className={p.pending ? "av-toolbar av-toolbar-pending" : "av-toolbar"} inert={p.pending}>
       <legend className="visually-hidden">3D view controls</legend>
       {p.mode === "explorer" && p.models.length > 1 && (
         <label className="av-field">
@@ -126,21 +128,24 @@ export function Toolbar(p: Props) {
           <IconLayers />
           Layers
         </summary>
-        <fieldset className="av-menu-panel" disabled={!p.enabled}>
-          <legend>Show layers</legend>
-          {LAYER_KEYS.filter((k) => (k !== "skin" || p.hasSkin) && (k !== "zone" || p.hasZones)).map((k) => (
-            <label key={k} className="av-check">
-              <input
-                type="checkbox"
-                name={`${id}-layer`}
-                checked={p.state.layers.includes(k)}
-                onChange={(e) => p.onLayer(k, e.currentTarget.checked)}
-              />
-              <span className={`av-swatch av-g-${k}`} aria-hidden="true" />
-              {LAYER_LABELS[k]}
-            </label>
-          ))}
-        </fieldset>
+        {/* A closed menu's panel takes no space: the server render leaves it out. */}
+        {!p.pending && (
+          <fieldset className="av-menu-panel" disabled={!p.enabled}>
+            <legend>Show layers</legend>
+            {LAYER_KEYS.filter((k) => (k !== "skin" || p.hasSkin) && (k !== "zone" || p.hasZones)).map((k) => (
+              <label key={k} className="av-check">
+                <input
+                  type="checkbox"
+                  name={`${id}-layer`}
+                  checked={p.state.layers.includes(k)}
+                  onChange={(e) => p.onLayer(k, e.currentTarget.checked)}
+                />
+                <span className={`av-swatch av-g-${k}`} aria-hidden="true" />
+                {LAYER_LABELS[k]}
+              </label>
+            ))}
+          </fieldset>
+        )}
       </details>
       <button type="button" className="av-button" disabled={!p.enabled || !changed} onClick={p.onShowAll}>
         <IconShowAll />
@@ -150,7 +155,7 @@ export function Toolbar(p: Props) {
         <IconLink />
         Copy link
       </button>
-      <EmbedMenu state={p.state} enabled={p.enabled} announce={p.announce} />
+      <EmbedMenu state={p.state} enabled={p.enabled} pending={p.pending} announce={p.announce} />
       <button
         type="button"
         className="av-button"

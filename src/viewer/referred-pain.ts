@@ -6,6 +6,7 @@ import { DecalGeometry } from "three/examples/jsm/geometries/DecalGeometry.js";
 import { PAIN_COLOUR } from "../lib/tissue-colours.ts";
 import type { Side } from "../lib/view-state.ts";
 import type { AnatomyModel, StructureNode } from "./anatomy-model.ts";
+import { decalAxes, nearestSurfacePoint, type SurfacePoints, ZONE_REACH } from "./decal-placement.ts";
 import type { PainPatch, ZoneOutline } from "./types.ts";
 
 export { PAIN_COLOUR };
@@ -16,6 +17,8 @@ const vertex = /* glsl */ `
     vUv = uv;
     gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
   }`;
+// The patch: diagonal hatching, spaced in metres so every patch looks alike whatever its size, and a rim. (The
+// shaders' comments are kept out here: text inside a shader string ships to the browser.)
 const fragment = /* glsl */ `
   uniform vec3 colour;
   uniform vec2 size;
@@ -25,7 +28,6 @@ const fragment = /* glsl */ `
     vec2 p = (vUv - 0.5) * 2.0;
     float r = length(p);
     if (r > 1.0) discard;
-    // Diagonal hatching, spaced in metres so every patch looks alike whatever its size.
     vec2 w = (vUv - 0.5) * size;
     float spacing = mix(0.012, 0.007, dense);
     float line = abs(fract((w.x + w.y) / spacing) - 0.5);
@@ -60,6 +62,40 @@ interface Projected {
   axes: [Vector3, Vector3];
 }
 
+/** A mesh's vertices in world space, read when first asked for (most meshes lie too far from every ellipse). */
+function worldSurface(node: StructureNode, mesh: Mesh): SurfacePoints & { node: StructureNode } {
+  let positions: Float32Array | undefined;
+  let normals: Float32Array | undefined;
+  const read = () => {
+    const position = mesh.geometry.getAttribute("position");
+    const normal = mesh.geometry.getAttribute("normal");
+    const v = new Vector3();
+    positions = new Float32Array(position.count * 3);
+    for (let i = 0; i < position.count; i++)
+      v.fromBufferAttribute(position, i)
+        .applyMatrix4(mesh.matrixWorld)
+        .toArray(positions, 3 * i);
+    if (normal) {
+      normals = new Float32Array(normal.count * 3);
+      for (let i = 0; i < normal.count; i++)
+        v.fromBufferAttribute(normal, i)
+          .transformDirection(mesh.matrixWorld)
+          .toArray(normals, 3 * i);
+    }
+  };
+  return {
+    node,
+    get positions() {
+      if (!positions) read();
+      return positions as Float32Array;
+    },
+    get normals() {
+      if (!positions) read();
+      return normals;
+    },
+  };
+}
+
 /**
  * Finds where each ellipse (right-side coordinates, mirrored for `side` "l") meets the skin, or the structures
  * beneath when the model has no skin, and decals it there; `material(i, p)` gives the material of ellipse i. An
@@ -75,50 +111,31 @@ function projectEllipses(
 ): void {
   const skin = model.nodes.filter((n) => n.group === "skin");
   const targets: StructureNode[] = skin.length > 0 ? skin : model.nodes.filter((n) => n.group !== "bone");
-  const centre = new Vector3();
-  const v = new Vector3();
-  const n = new Vector3();
+  const surfaces = targets.flatMap((node) => node.meshes.map((mesh) => worldSurface(node, mesh)));
   const projected: (Projected | null)[] = [];
   for (const [index, patch] of ellipses.entries()) {
-    centre.set(
-      side === "l" ? -(patch.centre[0] ?? 0) : (patch.centre[0] ?? 0),
-      patch.centre[1] ?? 0,
-      patch.centre[2] ?? 0,
-    );
+    const x = patch.centre[0] ?? 0;
+    const centre = new Vector3(side === "l" ? -x : x, patch.centre[1] ?? 0, patch.centre[2] ?? 0);
     // The nearest surface point and its normal decide which way the patch faces.
-    let best = maxDistance;
-    const hit = new Vector3();
-    const normal = new Vector3();
-    for (const node of targets) {
-      if (node.box.distanceToPoint(centre) > best) continue;
-      for (const mesh of node.meshes) {
-        const position = mesh.geometry.getAttribute("position");
-        const normals = mesh.geometry.getAttribute("normal");
-        for (let i = 0; i < position.count; i++) {
-          v.fromBufferAttribute(position, i).applyMatrix4(mesh.matrixWorld);
-          const d = v.distanceTo(centre);
-          if (d < best) {
-            best = d;
-            hit.copy(v);
-            if (normals) n.fromBufferAttribute(normals, i).transformDirection(mesh.matrixWorld);
-            else n.copy(v).sub(node.box.getCenter(new Vector3())).normalize();
-            normal.copy(n);
-          }
-        }
-      }
-    }
-    if (best >= maxDistance) {
+    const near = nearestSurfacePoint(centre.toArray(), surfaces, maxDistance, (s) =>
+      s.node.box.distanceToPoint(centre),
+    );
+    if (!near) {
       projected.push(null);
       continue;
     }
+    const hit = new Vector3(...near.at);
+    const normal = near.normal ?? hit.clone().sub(near.surface.node.box.getCenter(new Vector3())).normalize().toArray();
+    const { across, up, out } = decalAxes(normal);
     const [a, b] = patch.radii;
-    const rotation = new Matrix4().lookAt(hit.clone().add(normal), hit, new Vector3(0, 1, 0));
+    const axes: [Vector3, Vector3] = [new Vector3(...across), new Vector3(...up)];
+    const rotation = new Matrix4().makeBasis(axes[0], axes[1], new Vector3(...out));
     projected.push({
       index,
       hit,
       orientation: new Euler().setFromRotationMatrix(rotation),
       size: new Vector3(2 * a, 2 * b, Math.max(0.02, Math.min(a, b))),
-      axes: [new Vector3().setFromMatrixColumn(rotation, 0), new Vector3().setFromMatrixColumn(rotation, 1)],
+      axes,
     });
   }
   const found = projected.filter((p): p is Projected => p !== null);
@@ -158,8 +175,6 @@ export function buildPainPatches(model: AnatomyModel, patches: PainPatch[], side
 // the part of the union no earlier ellipse covers (no doubled tint), and the outline only where no other ellipse
 // continues the area. Distances are computed in world space from each ellipse's centre and scaled axes.
 const MAX_ZONE_ELLIPSES = 8;
-/** How far (metres) a zone's ellipse centre may lie from the model's surface and still be drawn on it. */
-const ZONE_REACH = 0.05;
 const zoneVertex = /* glsl */ `
   varying vec3 vWorld;
   void main() {
@@ -167,6 +182,10 @@ const zoneVertex = /* glsl */ `
     vWorld = w.xyz;
     gl_Position = projectionMatrix * viewMatrix * w;
   }`;
+// A point an earlier ellipse covers is drawn by that ellipse's decal (discarded here). The outline is a band just
+// inside this ellipse's edge where no other ellipse continues the area, with a pale line inside it so it reads on
+// red muscle and on pale skin alike; the band is at least 3 mm wide, and at least two pixels when the body is seen
+// from afar (fwidth: metres per pixel there).
 const zoneFragment = /* glsl */ `
   #define N ${MAX_ZONE_ELLIPSES}
   uniform vec3 colour;
@@ -189,17 +208,13 @@ const zoneFragment = /* glsl */ `
       float r = reach(i);
       if (i == self) own = r;
       else {
-        // An earlier ellipse that covers this point draws it.
         if (i < self && r < 1.0) discard;
         others = min(others, r);
       }
     }
     if (own > 1.0) discard;
-    // Outline: a band just inside this ellipse's edge, where no other ellipse continues the area,
-    // with a pale line inside it so it reads on red muscle and on pale skin alike.
     float inside = (1.0 - own) * size[self];
     float outside = step(1.0, others);
-    // At least 3 mm, and at least two pixels when the body is seen from afar (fwidth: metres per pixel here).
     float px = fwidth(inside);
     float w = max(0.003, 2.0 * px);
     float soft = max(0.0008, px);

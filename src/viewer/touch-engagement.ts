@@ -3,6 +3,7 @@
 // Tapping outside the figure, or scrolling it out of view, ends the engagement. Mouse and pen are never gated.
 import { type RefObject, useEffect, useState } from "react";
 import { inViewNow } from "./in-view.ts";
+import { withinSlop } from "./pointer.ts";
 
 export interface TouchEngagement {
   /** One finger turns the model (the stage's touch-action is none). */
@@ -11,11 +12,8 @@ export interface TouchEngagement {
   hint: boolean;
 }
 
-/**
- * Movement (CSS px) under which a touch counts as a tap; the same slop the viewer's picking uses. A touch held
- * still for longer is as deliberate as a tap (a scroll always moves), so there is no time limit.
- */
-const TAP_SLOP = 6;
+// A touch counts as a tap within the picking's slop (pointer.ts), however long it is held: a touch held still is as
+// deliberate as a tap (a scroll always moves).
 const HINT_MS = 1500;
 
 /** Engagement of the figure whose stage is `stage`; `always` (full screen: no page to scroll) engages it. */
@@ -43,7 +41,7 @@ export function useTouchEngagement(stage: RefObject<HTMLElement | null>, always:
     const onMove = (e: PointerEvent) => {
       const start = touches.get(e.pointerId);
       if (!start || engaged || hinted || touches.size !== 1) return;
-      if (Math.hypot(e.clientX - start.x, e.clientY - start.y) > TAP_SLOP) {
+      if (!withinSlop(start, { x: e.clientX, y: e.clientY })) {
         hinted = true;
         showHint();
       }
@@ -52,7 +50,7 @@ export function useTouchEngagement(stage: RefObject<HTMLElement | null>, always:
       const start = touches.get(e.pointerId);
       touches.delete(e.pointerId);
       if (!start || engaged) return;
-      if (Math.hypot(e.clientX - start.x, e.clientY - start.y) <= TAP_SLOP && !hinted) {
+      if (withinSlop(start, { x: e.clientX, y: e.clientY }) && !hinted) {
         setEngaged(true);
         setHint(false);
       }

@@ -67,7 +67,8 @@ test("no 3D code or model is fetched until a figure nears the viewport", async (
   expect(models).not.toContain(`/models/${model}.skin.glb`);
   // One context for the check and one for the drawing.
   expect(await contexts()).toBe(2);
-  // Hydration put the controls where their empty bar stood and the 3D view where the poster was: nothing moved.
+  // Hydration brought the controls to life where the server drew them and the 3D view where the poster was: nothing
+  // moved.
   const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number }[] }).__shifts);
   expect(shifts.reduce((n, s) => n + s.value, 0)).toBeLessThan(0.01);
 });

@@ -33,6 +33,7 @@ import {
   type VisibilityFile,
 } from "../../lib/visibility.ts";
 import { expandForContext, frameBox } from "../../viewer/camera-presets.ts";
+import { decalAxes, nearestSurfacePoint, ZONE_REACH } from "../../viewer/decal-placement.ts";
 import { viewDirection } from "../../viewer/view-directions.ts";
 import { POSTER_CACHE, POSTER_URL } from "./poster-files.ts";
 import { renderInPool } from "./poster-pool.ts";
@@ -55,6 +56,7 @@ const RENDERER_SOURCES = [
   "models/soft/mesh.ts",
   "src/lib/tissue-colours.ts",
   "src/viewer/camera-presets.ts",
+  "src/viewer/decal-placement.ts",
 ];
 
 export interface PosterInput {
@@ -198,8 +200,6 @@ const OUTLINE = rgb("#1d1f22");
 const FOCUS = rgb(FOCUS_COLOUR);
 const PAIN = rgb(PAIN_COLOUR);
 const ZONE = rgb(ZONE_COLOUR.light);
-/** An endangerment site's ellipse farther than this from the skin belongs to another region's model (as in the viewer). */
-const ZONE_REACH = 0.05;
 const SECONDARY = rgb(SECONDARY_COLOUR);
 
 /** Per-pixel buffers, kept between posters (every poster has the same size). */
@@ -610,35 +610,12 @@ function placePatches(patches: readonly PosterPatch[], drawn: readonly Node[], g
   const skin = drawn.filter((n) => groupOf(n) === "skin");
   const targets = skin.length > 0 ? skin : drawn.filter((n) => groupOf(n) !== "bone");
   const out: Decal[] = [];
+  const surfaces = targets.map((node) => ({ positions: node.positions, normals: normalCache.get(node) }));
   for (const patch of patches) {
-    let best = patch.kind === "zone" ? ZONE_REACH : Number.POSITIVE_INFINITY;
-    let hit: Vec3 | undefined;
-    let normal: Vec3 = [0, 0, 1];
-    for (const node of targets) {
-      const p = node.positions;
-      for (let i = 0; i < p.length; i += 3) {
-        const dx = (p[i] as number) - patch.centre[0];
-        const dy = (p[i + 1] as number) - patch.centre[1];
-        const dz = (p[i + 2] as number) - patch.centre[2];
-        const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-        if (d < best) {
-          best = d;
-          hit = [p[i] as number, p[i + 1] as number, p[i + 2] as number];
-          const n = normalCache.get(node);
-          if (n) normal = normalize([n[i] as number, n[i + 1] as number, n[i + 2] as number]);
-        }
-      }
-    }
-    if (!hit) continue;
-    const at = hit;
-    // The decal's axes (three's Matrix4.lookAt from the normal with +Y up): across, up, out of the surface.
-    let across = normalize([normal[2], 0, -normal[0]]);
-    if (Math.hypot(...across) < 1e-6) across = [1, 0, 0];
-    const up = normalize([
-      normal[1] * across[2] - normal[2] * across[1],
-      normal[2] * across[0] - normal[0] * across[2],
-      normal[0] * across[1] - normal[1] * across[0],
-    ]);
+    const near = nearestSurfacePoint(patch.centre, surfaces, patch.kind === "zone" ? ZONE_REACH : undefined);
+    if (!near) continue;
+    const at = near.at;
+    const { across, up, out: normal } = decalAxes(near.normal ?? [0, 0, 1]);
     const [ra, rb] = patch.radii;
     const depthReach = Math.max(0.01, Math.min(ra, rb) / 2);
     const colour = patch.kind === "zone" ? ZONE : PAIN;
