@@ -72,3 +72,24 @@ test("no 3D code or model is fetched until a figure nears the viewport", async (
   const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number }[] }).__shifts);
   expect(shifts.reduce((n, s) => n + s.value, 0)).toBeLessThan(0.01);
 });
+
+test("on a phone, a figure coming to life moves nothing under it (its structure list has its own room)", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number }[]) w.__shift += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto("/conditions/carpal-tunnel-syndrome/");
+  await page.waitForLoadState("networkidle");
+  const island = page.locator("[data-anatomy-viewer]").first();
+  await island.scrollIntoViewIfNeeded();
+  await expect(island).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+  // The list has filled in (the count appears with it).
+  await expect(island.locator(".av-count")).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBeLessThan(0.01);
+});
