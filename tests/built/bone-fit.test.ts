@@ -20,8 +20,6 @@ const ATTACHMENT_MM = 15;
  */
 const KNOWN_OFF: Record<string, string> = {
   "opensim:trap_cl first": "behind the clavicle between its measured joint centres (and the reference surface)",
-  "opensim:E0_R12_r last": "external oblique on rib 12 (rib shapes not reworked yet)",
-  "opensim:E0_R11_r last": "external oblique on rib 11 (rib shapes not reworked yet)",
   "opensim:IO4_r first": "internal oblique on rib 9 (rib shapes not reworked yet)",
   "opensim:IL_R5_r last": "iliocostalis on rib 5, behind the angle where the rib builder leaves points to the muscles",
   "opensim:psoas_r first": "psoas origin at the lumbar spine, carried by the leg model's pelvis body",
