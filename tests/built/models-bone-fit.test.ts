@@ -36,7 +36,7 @@ const SURFACE_MAX_MM: Record<string, [number, number]> = {
   "hip-bone": [5.1, 11.5],
   skull: [5.1, 12.5],
   sacrum: [5.8, 15],
-  scapula: [6.5, 18],
+  scapula: [5.8, 16.5],
   mandible: [3.9, 10.7],
   humerus: [3.9, 9],
   radius: [3.2, 7.5],
