@@ -122,7 +122,11 @@ export function rib(g: { which?: string | number | undefined }): BoneShape {
   const phiA = Math.asin(Math.min(0.95, xA / W));
   const endX = Math.min(Math.abs(end[0]), W * 0.98);
   const phiE = end[2] > zc ? Math.PI - Math.asin(endX / W) : Math.asin(endX / W);
-  const ellipse = (phi: number): [number, number] => [-W * Math.sin(phi), zc - D * Math.cos(phi)];
+  // The lower ribs' section is squarer than an ellipse (a superellipse): the costal margin stays wide in front,
+  // where the obliques' slips take hold on ribs 9 and 10 (an ellipse drew it 15-20 mm too far in).
+  const e = n >= 7 && n <= 10 ? 2 / 3 : 1;
+  const pw = (v: number) => Math.sign(v) * Math.abs(v) ** e;
+  const ellipse = (phi: number): [number, number] => [-W * pw(Math.sin(phi)), zc - D * pw(Math.cos(phi))];
   // Control points: head, tubercle, then round the ellipse to the end.
   const pts: Vec3[] = [head, [head[0] - 0.02, head[1] - 0.002, head[2] - 0.016]];
   const steps = 9;

@@ -20,7 +20,6 @@ const ATTACHMENT_MM = 15;
  */
 const KNOWN_OFF: Record<string, string> = {
   "opensim:trap_cl first": "behind the clavicle between its measured joint centres (and the reference surface)",
-  "opensim:IO4_r first": "internal oblique on rib 9 (rib shapes not reworked yet)",
   "opensim:IL_R5_r last": "iliocostalis on rib 5, behind the angle where the rib builder leaves points to the muscles",
   "opensim:psoas_r first": "psoas origin at the lumbar spine, carried by the leg model's pelvis body",
   "opensim:piri_r first": "front of the sacrum, 16 mm off the reference sacrum and hip bone surfaces themselves",
