@@ -231,6 +231,9 @@ export function sacrum(): BoneShape {
       [0.004, 0.0045, 0.003],
     ),
     ellipsoid(along(along(prom, [0, 0, 1], -0.008), [0, 1, 0], -0.002), [0.02, 0.006, 0.01]),
+    // The dorsal surface beside the median crest (the intermediate crests over the dorsal foramina), which stood
+    // 10 mm in front of the reference there.
+    ellipsoid([crest[0] - 0.014, crest[1] + 0.008, crest[2] + 0.017], [0.014, 0.028, 0.008]),
   );
   let sdf: Sdf = mirrorUnion(half, 0.006);
   // Sacral foramina (four pairs) through the bone from front to back.

@@ -35,7 +35,7 @@ const CENTRE_LINE_MAX_MM: Record<string, number> = {
 const SURFACE_MAX_MM: Record<string, [number, number]> = {
   "hip-bone": [5.1, 11.5],
   skull: [5.1, 12.5],
-  sacrum: [5.8, 15],
+  sacrum: [5.7, 14.3],
   scapula: [5.8, 16.5],
   mandible: [3.9, 10.7],
   humerus: [3.9, 9],
