@@ -165,12 +165,17 @@ export function attachmentReport(
   return attachmentEnds(paths).map((e) => ({ path: e.path, end: e.end, d: gridOf(e.bones).distance(e.p) }));
 }
 
-async function referenceSection(root: string, bones: Map<string, MeshData>, log: (s: string) => void) {
+/** The reference folder (`$ANATOMY_SOURCES`, else ../shared/anatomy-sources), or null when it is not there. */
+export function referenceDir(root = ROOT): string | null {
   const dir = process.env["ANATOMY_SOURCES"] ?? join(root, "..", "shared", "anatomy-sources");
-  if (!existsSync(dir)) {
-    log(`\nReference surfaces: SKIPPED (${dir} not present; the build never needs it).`);
-    return;
-  }
+  return existsSync(join(dir, "opensim-fullbody", "cyclistFullBodyMuscle.osim")) ? dir : null;
+}
+
+/**
+ * The reference bone surfaces the generated bones are measured against, in the glTF frame, by record id (placed the
+ * way scripts/anatomy-import places them). Read from the reference folder at run time, never stored.
+ */
+export async function referenceSurfaces(root: string, dir: string): Promise<Map<string, Tri>> {
   // Loaded only here, so the report runs (and the build never depends) without the reference folder.
   const { loadWorld, gltf } = await import(pathToFileURL(join(root, "scripts/anatomy-import/sources.ts")).href);
   const { meshWorld } = await import(pathToFileURL(join(root, "scripts/anatomy-import/parts.ts")).href);
@@ -196,27 +201,35 @@ async function referenceSection(root: string, bones: Map<string, MeshData>, log:
     ["skull", "skull.vtp"],
     ["mandible", "jaw.vtp"],
   ];
-  log("\nReference surfaces after rigid alignment (mm): mean / 95th percentile");
-  const rows: string[] = [];
+  const out = new Map<string, Tri>();
   for (const [bone, file, map] of refs) {
-    const gen = bones.get(bone);
-    if (!gen) continue;
     const pts = (meshWorld(w, file, map) as Vec3[]).map((p) => gltf(w, p) as Vec3);
     const model = existsSync(join(dir, "opensim-fullbody", "Geometry", file)) ? "opensim" : "neck";
-    const ref: Tri = { positions: pts.flat(), indices: w.surface(file, { model }).triangles.flat() };
-    const d = alignedSurfaceDistance(gen, ref);
-    rows.push(`  ${bone.padEnd(10)} ${mm(d.mean)} / ${mm(d.p95)}`);
+    out.set(bone, { positions: pts.flat(), indices: w.surface(file, { model }).triangles.flat() });
   }
   // The scapula surface (Mortensen 2014) hangs on the full-body model's scapula frame.
   const scap = w.X.get("scapula_R");
-  const s = w.surface("rscapula.vtp", { model: "neck" });
-  const gen = bones.get("scapula");
-  if (scap && gen) {
+  if (scap) {
+    const s = w.surface("rscapula.vtp", { model: "neck" });
     const pts = s.points.map((p) => gltf(w, apply(scap, p)) as Vec3);
-    const d = alignedSurfaceDistance(gen, { positions: pts.flat(), indices: s.triangles.flat() });
-    rows.push(`  ${"scapula".padEnd(10)} ${mm(d.mean)} / ${mm(d.p95)}`);
+    out.set("scapula", { positions: pts.flat(), indices: s.triangles.flat() });
   }
-  for (const r of rows) log(r);
+  return out;
+}
+
+async function referenceSection(root: string, bones: Map<string, MeshData>, log: (s: string) => void) {
+  const dir = referenceDir(root);
+  if (!dir) {
+    log("\nReference surfaces: SKIPPED (../shared/anatomy-sources not present; the build never needs it).");
+    return;
+  }
+  log("\nReference surfaces after rigid alignment (mm): mean / 95th percentile");
+  for (const [bone, ref] of await referenceSurfaces(root, dir)) {
+    const gen = bones.get(bone);
+    if (!gen) continue;
+    const d = alignedSurfaceDistance(gen, ref);
+    log(`  ${bone.padEnd(10)} ${mm(d.mean)} / ${mm(d.p95)}`);
+  }
 }
 
 async function topologySection(root: string, log: (s: string) => void) {

@@ -43,6 +43,9 @@ export function skull(): BoneShape {
   const cz = (G[2] + I[2]) / 2 - 0.006;
   const porion: Vec3 = [M[0] + 0.004, M[1] + 0.024, M[2] + 0.018];
   const ty = teethY();
+  // Upper teeth: their edges about 1 cm above the lower ones (the reference skull's teeth end 14 mm above where
+  // they were drawn, on the lower teeth: the jaw is drawn at rest, lips together, teeth apart).
+  const uy = ty + 0.012;
   const g = (dx: number, dy: number, dz: number): Vec3 => [G[0] - dx, G[1] + dy, G[2] + dz];
   // Vault: long oval from above, steep forehead, rounded occiput, wide at the ears.
   const vault = smoothUnion(
@@ -50,7 +53,7 @@ export function skull(): BoneShape {
     ellipsoid([0, V[1] - 0.074, cz], [halfW, 0.072, len / 2 - 0.01]),
     ellipsoid([0, G[1] + 0.032, G[2] - 0.045], [0.056, 0.052, 0.043]),
     ellipsoid([0, I[1] + 0.022, I[2] + 0.046], [0.058, 0.05, 0.044]),
-    ellipsoid([0, porion[1] - 0.004, porion[2] - 0.01], [halfW * 0.88, 0.032, 0.058]),
+    ellipsoid([0, porion[1] + 0.006, porion[2] - 0.01], [halfW * 0.88, 0.022, 0.058]),
   );
   // Face, right half.
   const face = smoothUnion(
@@ -60,25 +63,25 @@ export function skull(): BoneShape {
     tube([g(0.05, -0.012, -0.022), g(0.052, -0.03, -0.025), g(0.049, -0.042, -0.024)], [0.0052, 0.0048, 0.0055]),
     tube([g(0.049, -0.042, -0.024), g(0.03, -0.046, -0.012), g(0.012, -0.038, -0.004)], [0.0055, 0.005, 0.005]),
     tube([g(0.006, -0.006, -0.005), g(0.007, -0.024, -0.004), g(0.012, -0.038, -0.004)], [0.0048, 0.0045, 0.005]),
-    roundCone(g(0, -0.01, -0.003), g(0, -0.036, 0.005), 0.0052, 0.004),
+    roundCone(g(0, -0.01, -0.005), g(0, -0.026, -0.003), 0.0052, 0.004),
     // Cheek bone and zygomatic arch back to its root in front of the ear.
-    ellipsoid(g(0.05, -0.047, -0.03), [0.0105, 0.012, 0.012]),
+    ellipsoid(g(0.05, -0.04, -0.03), [0.0105, 0.011, 0.012]),
     tube(
-      [g(0.058, -0.048, -0.042), [Z[0], Z[1], Z[2]], [Z[0] + 0.005, porion[1] + 0.004, porion[2] + 0.013]],
+      [g(0.058, -0.041, -0.042), [Z[0], Z[1], Z[2]], [Z[0] + 0.005, porion[1] + 0.004, porion[2] + 0.013]],
       [0.0048, 0.0042, 0.0052],
     ),
     // Maxilla down to the teeth, closed behind towards the skull base.
-    ellipsoid(g(0.024, -0.058, -0.022), [0.021, 0.02, 0.022]),
-    ellipsoid(g(0.012, -0.068, -0.01), [0.016, 0.014, 0.014]),
-    ellipsoid(g(0.021, -0.05, -0.056), [0.019, 0.024, 0.022]),
+    ellipsoid(g(0.02, -0.05, -0.022), [0.016, 0.016, 0.022]),
+    ellipsoid(g(0.012, -0.06, -0.01), [0.016, 0.012, 0.014]),
+    ellipsoid(g(0.021, -0.052, -0.05), [0.017, 0.016, 0.016]),
     ellipsoid(g(0.03, -0.024, -0.026), [0.02, 0.019, 0.016]),
     // Upper teeth row.
     tube(
       [
-        [-0.004, ty + 0.002, G[2] - 0.004],
-        [-0.017, ty + 0.003, G[2] - 0.012],
-        [-0.026, ty + 0.004, G[2] - 0.03],
-        [-0.028, ty + 0.005, G[2] - 0.05],
+        [-0.004, uy, G[2] - 0.004],
+        [-0.017, uy + 0.001, G[2] - 0.012],
+        [-0.026, uy + 0.002, G[2] - 0.03],
+        [-0.028, uy + 0.003, G[2] - 0.05],
       ],
       [0.0055, 0.006, 0.0066, 0.0066],
     ),
@@ -126,6 +129,13 @@ export function skull(): BoneShape {
       roundCone([c[0], c[1] - 0.003, c[2]], [c[0] + out * 0.03, c[1] - 0.005, c[2]], 0.0072, 0.0072),
       0.002,
     );
+  }
+  // Under the skull base between the palate and the foramen magnum: the roof of the pharynx lies about 25 mm above
+  // the skull's lowest level (the skull was solid down to the mastoid tips there); beside it, under each zygomatic
+  // arch, the infratemporal fossa, where the coronoid process and the pterygoid muscles lie.
+  sdf = smoothSubtract(sdf, ellipsoid([0, C1[1] + 0.011, C1[2] + 0.008], [0.036, 0.026, 0.022]), 0.008);
+  for (const s of [1, -1]) {
+    sdf = smoothSubtract(sdf, ellipsoid([s * 0.05, C1[1] + 0.022, C1[2] + 0.03], [0.011, 0.03, 0.018]), 0.006);
   }
   // Nasal opening and foramen magnum.
   sdf = smoothSubtract(sdf, ellipsoid([0, G[1] - 0.054, G[2] + 0.006], [0.0115, 0.016, 0.02]), 0.003);

@@ -42,21 +42,28 @@ export function hipBone(): BoneShape {
   const AUR = L("sacrum.auricular");
   const nA = vnorm([-1, -0.55, 0.45]); // acetabulum opening: lateral, down, forward
   // Acetabulum: a cup around the femoral head.
-  const cup = intersect(smoothSubtract(sphere(A, 0.032), sphere(A, 0.0262), 0.002), halfSpace(along(A, nA, 0.006), nA));
+  const cup = intersect(smoothSubtract(sphere(A, 0.032), sphere(A, 0.0262), 0.002), halfSpace(along(A, nA, 0.002), nA));
   const aTop = along(along(A, UP, 0.028), nA, -0.012);
   const aBack = along(along(A, ANT, -0.026), nA, -0.01);
   const aFront = along(along(along(A, ANT, 0.02), UP, -0.012), nA, -0.012);
-  const aLow = along(along(A, UP, -0.026), nA, -0.01);
+  const aLow = along(along(A, UP, -0.02), nA, -0.012);
   // Ilium: a curved plate lofted between the crest and the body above the acetabulum (bowed outwards, as the
   // gluteal surface is convex), built from overlapping flattened ellipsoids so it reads as one smooth shell.
   const crestPost = along(at(CREST, PSIS, 0.55), UP, 0.012);
-  const piis = along(along(PSIS, UP, -0.032), ANT, 0.012);
-  const notchTop = along(at(aBack, piis, 0.45), MED, 0.004);
-  const crest = [ASIS, TUB, CREST, crestPost, PSIS];
+  const piis = along(along(along(PSIS, UP, -0.032), ANT, 0.016), LAT, 0.01);
+  const notchTop = along(along(at(aBack, piis, 0.45), MED, 0.004), ANT, 0.014);
+  // The crest landmarks are points on the bone's surface: the crest's tube runs one radius inside them (centred on
+  // them, its rim stood 6-9 mm past the reference ilium above, in front and behind).
+  const iliumC = at(at(ASIS, PSIS, 0.5), aTop, 0.4);
+  const crest = [ASIS, TUB, CREST, crestPost, PSIS].map((p) => inward(p, iliumC, 0.0065));
   const lower = [AIIS, at(AIIS, aTop, 0.5), aTop, notchTop, piis];
   const crestCurve = smoothPath(crest, 9);
   const lowerCurve = smoothPath(lower, 9);
   const sheet: Sdf[] = [];
+  const frontD = dir(crest[0] as Vec3, AIIS);
+  const frontN = vnorm(vsub(ANT, vscale(frontD, vdot(ANT, frontD))));
+  const notchD = dir(piis, notchTop);
+  const notchN = vnorm(vsub([0, -1, -1], vscale(notchD, vdot([0, -1, -1], notchD))));
   const rows = 4;
   for (let i = 0; i < crestCurve.length; i++) {
     const top = crestCurve[i] as Vec3;
@@ -65,11 +72,13 @@ export function hipBone(): BoneShape {
     for (let j = 0; j <= rows; j++) {
       const v = j / rows;
       const bow = 0.009 * Math.sin(Math.PI * u) * Math.sin(Math.PI * Math.min(1, v * 1.2));
-      const c = along(at(top, bottom, 0.1 + v * 0.82), LAT, bow);
       const du = dir(
         crestCurve[Math.max(i - 1, 0)] as Vec3,
         crestCurve[Math.min(i + 1, crestCurve.length - 1)] as Vec3,
       );
+      // The first and last columns end at the ilium's anterior and posterior borders instead of reaching past them.
+      const end = i === 0 ? 1 : i === crestCurve.length - 1 ? -1 : 0;
+      const c = along(along(at(top, bottom, 0.1 + v * 0.82), LAT, bow), du, end * 0.016);
       const dv = dir(top, bottom);
       const n = vnorm(vcross(du, dv));
       const span = Math.hypot(...vsub(top, bottom));
@@ -79,32 +88,36 @@ export function hipBone(): BoneShape {
   }
   const ilium = smoothUnion(
     0.007,
-    smoothUnion(0.01, ...sheet),
+    // The plates end at the anterior border between the two anterior iliac spines (they bulged 15 mm past it).
+    // and above the greater sciatic notch behind.
+    intersect(intersect(smoothUnion(0.01, ...sheet), halfSpace(crest[0] as Vec3, frontN)), halfSpace(piis, notchN)),
     tube(
       crestCurve,
       crestCurve.map((_, i) => 0.0062 + 0.0022 * Math.sin((Math.PI * i) / (crestCurve.length - 1))),
     ),
-    tube([ASIS, AIIS, aFront], [0.0055, 0.0058, 0.008]),
+    tube([crest[0] as Vec3, inward(AIIS, A, 0.0058), aFront], [0.0055, 0.0058, 0.008]),
     roundCone(aTop, along(aTop, UP, 0.02), 0.015, 0.01),
-    tube([piis, notchTop, aBack], [0.0075, 0.009, 0.012]),
-    ellipsoid(along(at(PSIS, piis, 0.5), MED, 0.004), [0.009, 0.02, 0.012]),
+    tube([piis, notchTop, aBack], [0.0075, 0.008, 0.012]),
+    ellipsoid(along(at(PSIS, piis, 0.5), LAT, 0.004), [0.009, 0.02, 0.012]),
   );
   // Ischium: body down and back to the tuberosity; ramus forward to meet the inferior pubic ramus.
   const itC = inward(IT, A, 0.011);
   const spine = along(along(at(aBack, itC, 0.35), MED, 0.016), ANT, -0.01);
   const pubicBody: Vec3 = [SYM[0] - 0.009, (SYM[1] + PT[1]) / 2 - 0.012, (SYM[2] + PT[2]) / 2 - 0.004];
+  // The symphysis leans back from its upper end (the pubic arch lies well behind the pubic crest).
+  const symAxis = vnorm([0, 1, 0.9]);
   const ischium = smoothUnion(
     0.006,
     roundCone(aBack, itC, 0.012, 0.011),
     ellipsoid(itC, [0.011, 0.017, 0.012], frameFromY(dir(itC, aBack), ANT)),
     roundCone(at(aBack, itC, 0.35), spine, 0.006, 0.0025),
-    tube([itC, along(at(itC, pubicBody, 0.5), UP, -0.008), along(pubicBody, UP, -0.018)], [0.0085, 0.006, 0.0065]),
+    tube([itC, along(at(itC, pubicBody, 0.5), UP, -0.008), along(pubicBody, symAxis, -0.022)], [0.0085, 0.006, 0.0065]),
   );
   // Pubis: superior ramus from the acetabulum to the pubic body at the symphysis.
   const pubis = smoothUnion(
     0.006,
     tube([aFront, at(aFront, pubicBody, 0.55), pubicBody], [0.01, 0.0075, 0.009]),
-    ellipsoid(along(pubicBody, UP, -0.006), [0.008, 0.02, 0.0095]),
+    ellipsoid(along(pubicBody, symAxis, -0.008), [0.008, 0.02, 0.0095], frameFromY(symAxis, ANT)),
     roundCone(pubicBody, inward(PT, pubicBody, 0.004), 0.007, 0.0045),
   );
   const sdf = smoothUnion(

@@ -212,8 +212,10 @@ export function sacrum(): BoneShape {
   const base = L("sacrum.base-centre");
   const prom = L("sacrum.promontory");
   const apex = L("sacrum.apex");
-  const ala = L("sacrum.ala");
-  const aur = L("sacrum.auricular");
+  // The wing and auricular landmarks lie on the lateral surface: the shapes through them are centred that far inside
+  // (centred on them, the sacrum stood 8 mm wider than the reference each side).
+  const ala = along(L("sacrum.ala"), [1, 0, 0], 0.007);
+  const aur = along(L("sacrum.auricular"), [1, 0, 0], 0.008);
   const crest = L("sacrum.median-crest");
   const down = dir(base, apex);
   const mid = along(at(base, apex, 0.5), [0, 0, 1], -0.006);
@@ -224,8 +226,14 @@ export function sacrum(): BoneShape {
     triangle(along(ala, [0, 1, 0], -0.008), [0.012, base[1] - 0.012, base[2] - 0.01], at(apex, aur, 0.15), 0.008),
     triangle(along(ala, [0, 1, 0], -0.008), along(aur, [-1, 0, 0], -0.002), at(apex, aur, 0.25), 0.009),
     ellipsoid(aur, [0.008, 0.022, 0.016], frameFromY(down, [0, 0, 1])),
-    tube([along(crest, [0, 1, 0], 0.03), crest, along(apex, [0, 0, 1], -0.008)], [0.004, 0.0045, 0.003]),
-    ellipsoid(along(prom, [0, 0, 1], -0.006), [0.02, 0.008, 0.01]),
+    tube(
+      [along(along(crest, [0, 1, 0], 0.024), [0, 0, 1], 0.012), crest, along(apex, [0, 0, 1], -0.008)],
+      [0.004, 0.0045, 0.003],
+    ),
+    ellipsoid(along(along(prom, [0, 0, 1], -0.008), [0, 1, 0], -0.002), [0.02, 0.006, 0.01]),
+    // The dorsal surface beside the median crest (the intermediate crests over the dorsal foramina), which stood
+    // 10 mm in front of the reference there.
+    ellipsoid([crest[0] - 0.014, crest[1] + 0.008, crest[2] + 0.017], [0.014, 0.028, 0.008]),
   );
   let sdf: Sdf = mirrorUnion(half, 0.006);
   // Sacral foramina (four pairs) through the bone from front to back.

@@ -70,6 +70,21 @@ export function sternum(): BoneShape {
   return { kind: "sdf", sdf, min: b.min, max: b.max, cell: 0.0013, triangles: 900 };
 }
 
+/**
+ * Tip of floating rib n (11, 12): the most anterior reference attachment of the abdominal obliques' slips on it (the
+ * external oblique on its outer surface, the internal oblique at its tip), moved 4 mm into the body.
+ */
+function floatingTip(n: number): Vec3 | null {
+  const ends = musclePathNames()
+    .filter((name) => /^opensim:(E0|IO)/.test(name))
+    .flatMap((name) => musclePath(name).points.filter((p) => p.body === `rib-${n}` && !p.wrap))
+    .map((p) => p.p);
+  if (ends.length === 0) return null;
+  const p = ends.reduce((a, b) => (b[2] > a[2] ? b : a));
+  const inward = vnorm([-p[0], 0, -0.09 - p[2]]);
+  return [p[0] + inward[0] * 0.004, p[1], p[2] + inward[2] * 0.004];
+}
+
 /** Height where each rib's cartilage meets the sternum (true ribs) as a fraction along the sternum body. */
 const STERNAL_T = [0, 0.0, 0.3, 0.44, 0.57, 0.7, 0.84, 0.96];
 
@@ -95,7 +110,10 @@ export function rib(g: { which?: string | number | undefined }): BoneShape {
     const y = s.xs[1] - 0.025 - (n - 8) * 0.03;
     end = [-x, y, s.zAt(s.xs[1]) - 0.012 - (n - 8) * 0.018];
   } else {
-    end = [-(W - 0.03 - (n - 11) * 0.02), yLow + 0.004, zBack + (n === 11 ? 0.13 : 0.07)];
+    // A floating rib ends at its tip, where the oblique muscles' slips take hold (the reference paths' ends); the
+    // tips used to be drawn well past them, round the side of the trunk.
+    const tip = floatingTip(n);
+    end = tip ?? [-(W - 0.03 - (n - 11) * 0.02), yLow + 0.004, zBack + (n === 11 ? 0.13 : 0.07)];
   }
   const zFront = Math.max(end[2] + (n <= 10 ? 0.01 : 0.02), ...att.map((p) => p[2]));
   const zc = (zBack + zFront) / 2 - 0.005;
@@ -104,7 +122,11 @@ export function rib(g: { which?: string | number | undefined }): BoneShape {
   const phiA = Math.asin(Math.min(0.95, xA / W));
   const endX = Math.min(Math.abs(end[0]), W * 0.98);
   const phiE = end[2] > zc ? Math.PI - Math.asin(endX / W) : Math.asin(endX / W);
-  const ellipse = (phi: number): [number, number] => [-W * Math.sin(phi), zc - D * Math.cos(phi)];
+  // The lower ribs' section is squarer than an ellipse (a superellipse): the costal margin stays wide in front,
+  // where the obliques' slips take hold on ribs 9 and 10 (an ellipse drew it 15-20 mm too far in).
+  const e = n >= 7 && n <= 10 ? 2 / 3 : 1;
+  const pw = (v: number) => Math.sign(v) * Math.abs(v) ** e;
+  const ellipse = (phi: number): [number, number] => [-W * pw(Math.sin(phi)), zc - D * pw(Math.cos(phi))];
   // Control points: head, tubercle, then round the ellipse to the end.
   const pts: Vec3[] = [head, [head[0] - 0.02, head[1] - 0.002, head[2] - 0.016]];
   const steps = 9;

@@ -218,6 +218,9 @@ export function scapula(): BoneShape {
   const latLow = along(along(gn, up, -0.014), n, -0.01);
   const sr = along(SR, back, -0.006);
   const t = 0.0024;
+  // Lateral border from below the glenoid to the inferior angle, bowed back (the reference border lies up to 15 mm
+  // behind the straight line at mid-height: the blade is concave in front).
+  const latBorder = (u: number): Vec3 => along(at(latLow, IA, u), back, 0.014 * Math.sin(Math.PI * u));
   // Medial border through the reference insertions of levator scapulae (superior angle) and the serratus anterior
   // digitations (costal side of the border), which the thoracoscapular muscle model puts higher and more medial
   // than the head-neck model's scapula surface; the plate is a fan from the border to the lateral border.
@@ -248,7 +251,7 @@ export function scapula(): BoneShape {
   // inferior angle), in few broad triangles so that it blends smooth.
   const lateral = border.map((_, i) => {
     const u = i / (border.length - 1);
-    return u < 0.3 ? at(latTop, latLow, u / 0.3) : at(latLow, IA, (u - 0.3) / 0.7);
+    return u < 0.3 ? at(latTop, latLow, u / 0.3) : latBorder((u - 0.3) / 0.7);
   });
   const plate: Sdf[] = [];
   for (let i = 0; i + 1 < border.length; i += 2) {
@@ -263,7 +266,7 @@ export function scapula(): BoneShape {
     union(...plate),
     triangle(nearSr, sr, latTop, t),
     tube(border, [0.0034, 0.0034, 0.0034, 0.0034, 0.0035, 0.0036, 0.0037, 0.0038, 0.004, 0.004]),
-    tube([latLow, at(latLow, IA, 0.5), IA], [0.0065, 0.0058, 0.0045]),
+    tube([latLow, latBorder(0.25), latBorder(0.5), latBorder(0.75), IA], [0.0065, 0.0062, 0.0058, 0.0052, 0.0045]),
     roundCone(sup, along(latTop, up, 0.004), 0.0035, 0.0035),
     // Serratus anterior's upper digitations insert on the costal side of the superior angle.
     roundCone(sup, inward(end("opensim:SerrAnt1_1_R", "last"), sup, 0.006), 0.0045, 0.0035),

@@ -31,7 +31,8 @@ export const SAMPLE_DIRECTIONS: readonly Vec3[] = (() => {
 
 /**
  * Whether a tissue hides what lies behind it in the viewer's default look. The skin is off by default and drawn
- * see-through when on; fascia is drawn at 70-80 % opacity, which hides a structure as surely as muscle does.
+ * see-through when on; fascia (45-50 % opacity, a thin sheet the muscle shows through) still counts as cover, so a
+ * target under it is made see-through like one under muscle.
  */
 export function occludesByDefault(tissue: string): boolean {
   return tissue !== "skin";

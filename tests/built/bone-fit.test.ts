@@ -20,15 +20,13 @@ const ATTACHMENT_MM = 15;
  */
 const KNOWN_OFF: Record<string, string> = {
   "opensim:trap_cl first": "behind the clavicle between its measured joint centres (and the reference surface)",
-  "opensim:E0_R12_r last": "external oblique on rib 12 (rib shapes not reworked yet)",
-  "opensim:E0_R11_r last": "external oblique on rib 11 (rib shapes not reworked yet)",
-  "opensim:IO4_r first": "internal oblique on rib 9 (rib shapes not reworked yet)",
   "opensim:IL_R5_r last": "iliocostalis on rib 5, behind the angle where the rib builder leaves points to the muscles",
   "opensim:psoas_r first": "psoas origin at the lumbar spine, carried by the leg model's pelvis body",
-  "opensim:piri_r first": "front of the sacrum, whose generated shape is 7 / 14 mm off the reference",
-  "opensim:rect_abd_r first": "rectus abdominis origin 34 mm behind the pubic symphysis landmark",
+  "opensim:piri_r first": "front of the sacrum, 16 mm off the reference sacrum and hip bone surfaces themselves",
   // Used (rib ends only, with offsets) by serratus posterior inferior: the lower iliocostalis slips of the reference
-  // sit 23-32 mm off the generated pelvis and lower ribs at both ends (rib shapes not reworked yet).
+  // sit 22-32 mm off the generated lower ribs (rib shapes not reworked yet) and, at the pelvis, 33-37 mm off the
+  // reference hip bone and sacrum surfaces themselves (on the erector spinae aponeurosis), 31-38 mm off the
+  // generated ones.
   "opensim:IL_R9_r first": "lower iliocostalis slip, pelvis end",
   "opensim:IL_R9_r last": "lower iliocostalis slip on rib 9",
   "opensim:IL_R10_r first": "lower iliocostalis slip, pelvis end",
