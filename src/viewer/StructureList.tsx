@@ -217,7 +217,9 @@ export function StructureList(p: Props) {
       <p className="av-panel-title" id={`${id}-title`}>
         Structures in this model {p.loaded && <span className="av-count">({p.structures.length})</span>}
       </p>
-      {/* A search box works only once the island runs (and has the list): none in the server render. */}
+      {/* A search box works only once the island runs (and has the list): none in the server render, only its room,
+          so the list does not move down when it comes. */}
+      {!p.loaded && <div className="av-search av-search-pending" aria-hidden="true" />}
       {p.loaded && (
         <label className="av-search">
           <span className="visually-hidden">{p.mode === "explorer" ? "Search structures" : "Filter structures"}</span>
