@@ -132,6 +132,8 @@ export function inputsKey(root: string): string {
     join(root, "src", "lib", "view-state.ts"),
     // The tissues' colours in the files' materials.
     join(root, "src", "lib", "tissue-colours.ts"),
+    // The regions and their names (the models' titles in the manifest).
+    join(root, "src", "lib", "regions.ts"),
   ];
   for (const f of files) {
     if (!existsSync(f)) continue;

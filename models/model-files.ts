@@ -1,16 +1,12 @@
 // Which model files there are and which anatomy records each holds: the one rule, read by the generator
 // (models/build.ts), the content check (a figure's ids must be in its model) and the tests. The pages read the
 // outcome from public/models/manifest.json.
+import { REGION_LABELS, REGIONS } from "../src/lib/regions.ts";
 
-/** Model files in manifest order: id, title. */
+/** Model files in manifest order: id, title (a region model is titled by its region's name). */
 export const MODELS: readonly { model: string; title: string }[] = [
   { model: "body", title: "Whole body" },
-  { model: "head-neck", title: "Head and neck" },
-  { model: "shoulder", title: "Shoulder" },
-  { model: "upper-limb", title: "Upper limb" },
-  { model: "trunk", title: "Trunk" },
-  { model: "hip-thigh", title: "Hip and thigh" },
-  { model: "leg-foot", title: "Leg and foot" },
+  ...REGIONS.map((region) => ({ model: region, title: REGION_LABELS[region] })),
   { model: "skeleton", title: "Skeleton" },
 ];
 

@@ -1,19 +1,12 @@
 // The anatomy graph: which teaching pages point at each structure, and how the atlas groups structures.
 // Pure TypeScript (no astro:content, no DOM) so it can be tested directly and reused by pages and tests.
 
-/** Regions of the atlas, head to foot (the same keys as the anatomy records' `regions`). */
-export const ATLAS_REGIONS = ["head-neck", "shoulder", "upper-limb", "trunk", "hip-thigh", "leg-foot"] as const;
-export type AtlasRegion = (typeof ATLAS_REGIONS)[number];
+import { REGION_LABELS, REGIONS, type Region } from "./regions.ts";
 
-/** Heading text for each region. */
-export const ATLAS_REGION_LABELS: Readonly<Record<AtlasRegion, string>> = {
-  "head-neck": "Head and neck",
-  shoulder: "Shoulder",
-  "upper-limb": "Arm, forearm and hand",
-  trunk: "Back, abdomen and trunk",
-  "hip-thigh": "Hip and thigh",
-  "leg-foot": "Lower leg and foot",
-};
+/** Regions of the atlas, head to foot: the models' regions (the anatomy records' `regions`), with their names. */
+export const ATLAS_REGIONS = REGIONS;
+export type AtlasRegion = Region;
+export const ATLAS_REGION_LABELS = REGION_LABELS;
 
 /** Tissues in the order the atlas lists them (muscles first: students look them up most). */
 export const ATLAS_TISSUES = [

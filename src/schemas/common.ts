@@ -1,5 +1,6 @@
 // Small shared field schemas: ids, audiences, tissues, regions, sides and camera views.
 import { z } from "zod";
+import { REGIONS } from "../lib/regions.ts";
 import { VIEW_NAMES } from "../lib/view-state.ts";
 
 /** Lower-case kebab-case identifier used in URLs and glTF node names. */
@@ -30,8 +31,8 @@ export const TISSUES = [
 ] as const;
 export const tissueSchema = z.enum(TISSUES);
 
-/** Body regions of the 3D models (and of anatomy records). */
-export const REGIONS = ["head-neck", "shoulder", "upper-limb", "trunk", "hip-thigh", "leg-foot"] as const;
+/** Body regions of the 3D models (and of anatomy records): the list and its names are in src/lib/regions.ts. */
+export { REGIONS };
 export const regionSchema = z.enum(REGIONS);
 
 /** Body side: right or left. */

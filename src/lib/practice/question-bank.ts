@@ -2,6 +2,7 @@
 // of the condition and technique guides, and the seeded rounds the browser deals from it. Pure TypeScript.
 
 import type { StructureFacts } from "../anatomy-graph.ts";
+import { REGION_LABELS } from "../regions.ts";
 import { seededRandom } from "../seeded-random.ts";
 
 /** The anatomy record fields the bank reads. */
@@ -66,15 +67,6 @@ export interface QuestionBank {
   sets: BankSet[];
   guides: GuideQuestion[];
 }
-
-export const REGION_SET_LABELS: Readonly<Record<string, string>> = {
-  "head-neck": "Head and neck",
-  shoulder: "Shoulder",
-  "upper-limb": "Arm and hand",
-  trunk: "Trunk",
-  "hip-thigh": "Hip and thigh",
-  "leg-foot": "Leg and foot",
-};
 
 const TISSUE_SETS: [string, string, string[]][] = [
   ["muscles", "Muscles", ["muscle"]],
@@ -147,7 +139,7 @@ export function buildQuestionBank(input: BankInput): QuestionBank {
   const byId = new Map(structures.map((s) => [s.id, s]));
 
   const sets: BankSet[] = [];
-  for (const [region, label] of Object.entries(REGION_SET_LABELS)) {
+  for (const [region, label] of Object.entries(REGION_LABELS)) {
     const ids = structures.filter((s) => s.region === region).map((s) => s.id);
     if (ids.length > 0) sets.push({ id: `region-${region}`, kind: "region", label, ids });
   }
