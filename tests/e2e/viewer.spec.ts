@@ -6,6 +6,7 @@
 // models themselves.
 import { existsSync, readFileSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { REGION_LABELS } from "../../src/lib/regions.ts";
 import { axeViolations } from "./support/axe";
 import { isCspMessage, reportCspViolations } from "./support/csp";
 import { pixelStats } from "./support/pixels";
@@ -100,7 +101,9 @@ test.describe("viewer with the fixture model", () => {
     const stage = v.getByRole("application");
     await expect(stage).toHaveAttribute(
       "aria-label",
-      /Upper limb, right side, palm \(palmar\)\. Highlighted: Median nerve, Transverse carpal ligament\./,
+      new RegExp(
+        `^3D model: ${REGION_LABELS["upper-limb"]}, right side, palm \\(palmar\\)\\. Highlighted: Median nerve, Transverse carpal ligament\\.`,
+      ),
     );
     // Labels with leader lines name the highlighted structures.
     await expect(v.locator("[data-label='median-nerve']")).toBeVisible();
