@@ -6,6 +6,7 @@ import mdx from "@astrojs/mdx";
 import react from "@astrojs/react";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
+import { clientNear } from "./src/integrations/client-near.ts";
 import { models } from "./src/integrations/models.ts";
 import { posters } from "./src/integrations/posters.ts";
 
@@ -62,6 +63,7 @@ export default defineConfig({
   integrations: [
     // First: generates public/models (cached) when a build or dev server starts, before any page reads the manifest.
     models(),
+    clientNear(),
     mdx(),
     react(),
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith("/embed/") }),
