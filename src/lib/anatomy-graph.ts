@@ -3,11 +3,6 @@
 
 import { REGION_LABELS, REGIONS, type Region } from "./regions.ts";
 
-/** Regions of the atlas, head to foot: the models' regions (the anatomy records' `regions`), with their names. */
-export const ATLAS_REGIONS = REGIONS;
-export type AtlasRegion = Region;
-export const ATLAS_REGION_LABELS = REGION_LABELS;
-
 /** Tissues in the order the atlas lists them (muscles first: students look them up most). */
 export const ATLAS_TISSUES = [
   "muscle",
@@ -151,12 +146,12 @@ export function unknownStructureIds(pages: readonly TeachingPage[], known: Reado
 }
 
 /** The region a structure is filed under: its home region (first in `regions`). */
-export function homeRegion(s: Pick<StructureFacts, "id" | "regions">): AtlasRegion {
+export function homeRegion(s: Pick<StructureFacts, "id" | "regions">): Region {
   const region = s.regions[0];
-  if (!region || !(ATLAS_REGIONS as readonly string[]).includes(region)) {
+  if (!region || !(REGIONS as readonly string[]).includes(region)) {
     throw new Error(`content/anatomy/**/${s.id}.yaml: regions[0] "${region}" is not an atlas region.`);
   }
-  return region as AtlasRegion;
+  return region as Region;
 }
 
 export interface TissueGroup<T> {
@@ -165,7 +160,7 @@ export interface TissueGroup<T> {
   items: T[];
 }
 export interface RegionGroup<T> {
-  region: AtlasRegion;
+  region: Region;
   label: string;
   tissues: TissueGroup<T>[];
 }
@@ -173,9 +168,9 @@ export interface RegionGroup<T> {
 /** Structures grouped by home region (head to foot), then by tissue, then by name; empty groups left out. */
 export function structuresByRegionAndTissue<T extends StructureFacts>(structures: readonly T[]): RegionGroup<T>[] {
   const sorted = [...structures].sort((a, b) => a.name.localeCompare(b.name));
-  return ATLAS_REGIONS.map((region) => ({
+  return REGIONS.map((region) => ({
     region,
-    label: ATLAS_REGION_LABELS[region],
+    label: REGION_LABELS[region],
     tissues: ATLAS_TISSUES.map((tissue) => ({
       tissue,
       label: TISSUE_LABELS[tissue],

@@ -4,7 +4,6 @@
 import { describe, expect, it } from "vitest";
 import { mapFrame, projectPatch } from "../../src/components/anatomy/referred-pain-map.ts";
 import {
-  ATLAS_REGIONS,
   atlasModel,
   atlasView,
   filterText,
@@ -17,6 +16,7 @@ import {
   type TeachingPage,
   unknownStructureIds,
 } from "../../src/lib/anatomy-graph.ts";
+import { REGIONS } from "../../src/lib/regions.ts";
 import { mdxPages, yamlRecords } from "../support/content.ts";
 
 function record(partial: Partial<StructureFacts> & { id: string }): StructureFacts {
@@ -268,7 +268,7 @@ describe("the site's content", () => {
 
   it("has anatomy records filed under atlas regions", () => {
     expect(records.length).toBeGreaterThan(50);
-    for (const r of records) expect(ATLAS_REGIONS, r.id).toContain(r.regions[0]);
+    for (const r of records) expect(REGIONS, r.id).toContain(r.regions[0]);
   });
 
   it("highlights only structures that have an atlas record (so every viewer link has a page)", () => {

@@ -1,7 +1,7 @@
 // The spaced-repetition deck, built at build time: one card per quizzed structure (front: its name; back: the
 // record's attachments, action, nerve supply and palpation, or its summary) and one per glossary term.
 import { getCollection } from "astro:content";
-import { ATLAS_REGION_LABELS, type AtlasRegion } from "../../lib/anatomy-graph.ts";
+import { REGION_LABELS, type Region } from "../../lib/regions.ts";
 import { questionBank } from "./question-bank-data.ts";
 
 export interface DeckEntry {
@@ -16,7 +16,7 @@ export interface DeckEntry {
   href: string;
 }
 
-export const DECK_REGION_LABELS: Record<string, string> = { ...ATLAS_REGION_LABELS, glossary: "Glossary terms" };
+export const DECK_REGION_LABELS: Record<string, string> = { ...REGION_LABELS, glossary: "Glossary terms" };
 
 export async function flashcardDeck(): Promise<DeckEntry[]> {
   const bank = await questionBank();
@@ -35,7 +35,7 @@ export async function flashcardDeck(): Promise<DeckEntry[]> {
     add("Innervation", r.innervation);
     if (!r.origin) add("What it is", r.summary);
     add("Palpation", r.palpation);
-    const region = ATLAS_REGION_LABELS[s.region as AtlasRegion] ?? s.region;
+    const region = REGION_LABELS[s.region as Region] ?? s.region;
     cards.push({
       id: `s:${s.id}`,
       front: s.name,

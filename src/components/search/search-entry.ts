@@ -1,6 +1,6 @@
 // What the search index knows about a page besides its text: type, regions, tissue, the names it answers to and a
 // one-line summary. Pages hand a SearchEntry to Base; SearchMeta writes it as Pagefind metadata and filters.
-import { ATLAS_REGION_LABELS, type AtlasRegion } from "../../lib/anatomy-graph.ts";
+import { REGION_LABELS, type Region } from "../../lib/regions.ts";
 import type { ConditionRegion } from "../condition/regions.ts";
 
 export const SEARCH_TYPES = ["Lesson", "Condition", "Technique", "Structure", "Glossary term", "Overview"] as const;
@@ -23,7 +23,7 @@ export interface SearchEntry {
 }
 
 /** Condition regions on the atlas's coarser map; the knee sits between thigh and leg, so it is in both. */
-const CONDITION_TO_ATLAS: Readonly<Record<ConditionRegion, readonly AtlasRegion[]>> = {
+const CONDITION_TO_ATLAS: Readonly<Record<ConditionRegion, readonly Region[]>> = {
   "head-neck": ["head-neck"],
   shoulder: ["shoulder"],
   "elbow-forearm": ["upper-limb"],
@@ -36,15 +36,13 @@ const CONDITION_TO_ATLAS: Readonly<Record<ConditionRegion, readonly AtlasRegion[
 
 /** Region filter values for a condition region. */
 export function conditionRegionFilters(region: ConditionRegion): string[] {
-  return CONDITION_TO_ATLAS[region].map((r) => ATLAS_REGION_LABELS[r]);
+  return CONDITION_TO_ATLAS[region].map((r) => REGION_LABELS[r]);
 }
 
 /** Region filter values for a set of atlas regions (a technique's target tissues), in atlas order, once each. */
 export function atlasRegionFilters(regions: Iterable<string>): string[] {
   const wanted = new Set(regions);
-  return (Object.keys(ATLAS_REGION_LABELS) as AtlasRegion[])
-    .filter((r) => wanted.has(r))
-    .map((r) => ATLAS_REGION_LABELS[r]);
+  return (Object.keys(REGION_LABELS) as Region[]).filter((r) => wanted.has(r)).map((r) => REGION_LABELS[r]);
 }
 
 /** The first sentence of a text (the plain summary's opening line for a result). */

@@ -190,10 +190,16 @@ export async function figurePoster(input: PosterInput, root = process.cwd()): Pr
     }
     await drawing;
   }
-  const anchors = JSON.parse(readFileSync(anchorsPath, "utf8")) as PosterAnchor[];
+  // Read once per build: a guide and its atlas page often show the same view.
+  let anchors = anchorCache.get(anchorsPath);
+  if (!anchors) {
+    anchors = JSON.parse(readFileSync(anchorsPath, "utf8")) as PosterAnchor[];
+    anchorCache.set(anchorsPath, anchors);
+  }
   return { src: `${POSTER_URL}/${key}.webp`, width: POSTER_WIDTH, height: POSTER_HEIGHT, anchors };
 }
 const drawings = new Map<string, Promise<void>>();
+const anchorCache = new Map<string, PosterAnchor[]>();
 
 const rgb = (hex: string): Vec3 => srgbBytes(hex).map((b) => b / 255) as Vec3;
 const OUTLINE = rgb("#1d1f22");
@@ -448,61 +454,60 @@ function labelAnchors(
   H: number,
   project: (positions: Float32Array) => { x: Float32Array; y: Float32Array },
 ): PosterAnchor[] {
-  const anchors: PosterAnchor[] = [];
-  for (const id of ids) {
-    const mine = new Set<number>();
-    drawn.forEach((n, i) => {
-      if (n.id === id && onSide(n)) mine.add(i);
-    });
-    if (mine.size === 0) continue;
-    let sx = 0;
-    let sy = 0;
-    let count = 0;
-    for (let px = 0; px < W * H; px++) {
-      if (!mine.has(owner[px] as number)) continue;
-      sx += px % W;
-      sy += Math.floor(px / W);
-      count++;
+  // Which label each drawn node belongs to (-1: none), then one pass for every label's pixel count and centre...
+  const labelOf = drawn.map((n) => (onSide(n) ? ids.indexOf(n.id) : -1));
+  const sum = ids.map(() => ({ x: 0, y: 0, n: 0 }));
+  for (let px = 0; px < W * H; px++) {
+    const o = owner[px] as number;
+    const k = o >= 0 ? (labelOf[o] as number) : -1;
+    if (k < 0) continue;
+    const s = sum[k] as { x: number; y: number; n: number };
+    s.x += px % W;
+    s.y += Math.floor(px / W);
+    s.n++;
+  }
+  // ...and one for each label's own pixel nearest that centre.
+  const best = sum.map((s) => ({ x: s.n ? s.x / s.n : 0, y: s.n ? s.y / s.n : 0, d: Infinity }));
+  for (let px = 0; px < W * H; px++) {
+    const o = owner[px] as number;
+    const k = o >= 0 ? (labelOf[o] as number) : -1;
+    if (k < 0) continue;
+    const s = sum[k] as { x: number; y: number; n: number };
+    const b = best[k] as { x: number; y: number; d: number };
+    const x = px % W;
+    const y = Math.floor(px / W);
+    const d = (x - s.x / s.n) ** 2 + (y - s.y / s.n) ** 2;
+    if (d < b.d) {
+      b.d = d;
+      b.x = x;
+      b.y = y;
     }
-    let x: number;
-    let y: number;
-    let behind = false;
-    if (count > 0) {
-      const cx = sx / count;
-      const cy = sy / count;
-      let best = Infinity;
-      x = cx;
-      y = cy;
-      for (let px = 0; px < W * H; px++) {
-        if (!mine.has(owner[px] as number)) continue;
-        const px_ = px % W;
-        const py = Math.floor(px / W);
-        const d = (px_ - cx) ** 2 + (py - cy) ** 2;
-        if (d < best) {
-          best = d;
-          x = px_;
-          y = py;
-        }
-      }
-    } else {
+  }
+  const anchors: PosterAnchor[] = [];
+  ids.forEach((id, k) => {
+    const mine = drawn.filter((_, i) => labelOf[i] === k);
+    if (mine.length === 0) return;
+    let { x, y } = best[k] as { x: number; y: number };
+    const behind = (sum[k] as { n: number }).n === 0;
+    if (behind) {
+      // Wholly behind others: the projected centre of its vertices, if that is in the frame.
       let n = 0;
       x = 0;
       y = 0;
-      for (const i of mine) {
-        const p = project((drawn[i] as Node).positions);
-        for (let k = 0; k < p.x.length; k++) {
-          x += p.x[k] as number;
-          y += p.y[k] as number;
+      for (const node of mine) {
+        const p = project(node.positions);
+        for (let i = 0; i < p.x.length; i++) {
+          x += p.x[i] as number;
+          y += p.y[i] as number;
           n++;
         }
       }
       x /= Math.max(1, n);
       y /= Math.max(1, n);
-      behind = true;
-      if (x < 0 || y < 0 || x >= W || y >= H) continue;
+      if (x < 0 || y < 0 || x >= W || y >= H) return;
     }
     anchors.push({ id, x: Math.round((x + 0.5) / SUPERSAMPLE), y: Math.round((y + 0.5) / SUPERSAMPLE), behind });
-  }
+  });
   return anchors;
 }
 
